@@ -1,0 +1,45 @@
+/**
+ * The one entry point: source text in, tree + diagnostics + model (+ generated module) out.
+ * The CLI, the tests and the editor tooling are thin callers of it. It never throws on any source.
+ *
+ *   parse (grammar/) → check (compiler/check/) → model → generate (compiler/codegen/)
+ */
+import type { ContractFile } from "../grammar/ast.ts";
+import { parse } from "../grammar/parse.ts";
+import { checkContract } from "./check/index.ts";
+import { generate } from "./codegen/index.ts";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import type { ContractModel } from "./model.ts";
+
+export interface CheckOptions {
+  /** The file's path or name; the contract name defaults to its base name without `.handoff`. */
+  readonly fileName?: string;
+}
+
+export interface CheckResult {
+  readonly ast: ContractFile;
+  /** Null when there is any error diagnostic. */
+  readonly model: ContractModel | null;
+  /** Sorted by position. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface CompileResult extends CheckResult {
+  /** The generated TypeScript module; null when there is any error diagnostic. */
+  readonly output: string | null;
+}
+
+/** Parses and checks. Synchronous, for editors and `handoff check`. */
+export function check(source: string, options: CheckOptions = {}): CheckResult {
+  const parsed = parse(source);
+  const checked = checkContract(parsed.ast, { source, fileName: options.fileName ?? "contract.handoff" });
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]);
+  return { ast: parsed.ast, model: hasErrors(diagnostics) ? null : checked.model, diagnostics };
+}
+
+/** Parses, checks and, when there is no error, generates the module. */
+export async function compile(source: string, options: CheckOptions = {}): Promise<CompileResult> {
+  const checked = check(source, options);
+  const output = checked.model ? await generate(checked.model) : null;
+  return { ...checked, output };
+}

@@ -1,0 +1,77 @@
+/**
+ * Diagnostics: plain data with a stable code from the one catalog below.
+ *
+ * INVARIANT: a code, once published, keeps its meaning and severity. Messages are one sentence in the
+ * author's terms with user input in backticks; detail goes in `hint`. The catalog is rendered into
+ * docs/language.md ("Diagnostics"); a test keeps the two in step.
+ */
+import type { Span } from "../grammar/ast.ts";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface CatalogEntry {
+  readonly severity: Severity;
+  /** What the code means, for the docs. */
+  readonly summary: string;
+}
+
+export const catalog = {
+  syntax: { severity: "error", summary: "The text does not follow the grammar: an unexpected or missing token, an unterminated string, a bad escape." },
+  "too-large": { severity: "error", summary: "The file is over 1 MiB; nothing else is checked." },
+  "too-deep": { severity: "error", summary: "A condition nests parentheses or `not` more than 64 levels deep; nothing else is checked." },
+  "missing-signals": { severity: "error", summary: "The contract has no `signals { … }` block." },
+  "duplicate-declaration": { severity: "error", summary: "A block (`signals`, `fields`, `owners`, `contract`, `version`, `policy`, `otherwise`, `on invalid`) is written twice, or a name is declared twice in signals, fields, owners or an enum." },
+  "duplicate-rule": { severity: "error", summary: "Two rules have the same name, written or derived (`rule_<line>`)." },
+  "duplicate-clause": { severity: "error", summary: "A rule repeats a clause (`collect`, `confirm`, `reason`, `say`, `urgency`)." },
+  "reserved-name": { severity: "error", summary: "A name that JavaScript objects treat specially (`__proto__`, `constructor`, `prototype`, `toString`, `hasOwnProperty`, `valueOf`)." },
+  "unknown-type": { severity: "error", summary: "A signal or field type that the language does not have." },
+  "unknown-signal": { severity: "error", summary: "A condition, interpolation or test names a signal that is not declared." },
+  "unknown-value": { severity: "error", summary: "An enum member that the signal's enum does not have." },
+  "unknown-owner": { severity: "error", summary: "A target that is not a key of `owners`." },
+  "unknown-field": { severity: "error", summary: "A `collect`/`confirm` field that is not declared in `fields`." },
+  "unknown-rule": { severity: "error", summary: "A test expects a rule that does not exist." },
+  "unknown-urgency": { severity: "error", summary: "An urgency other than `low`, `normal`, `high`, `critical`." },
+  "type-mismatch": { severity: "error", summary: "An operator or literal that does not fit the signal's type." },
+  "out-of-range": { severity: "error", summary: "A literal or default outside the signal's declared range, or a range whose low bound is above its high bound." },
+  "invalid-duration": { severity: "error", summary: "A compound duration whose units are not in descending order, or a duration too large to represent." },
+  "bad-interpolation": { severity: "error", summary: "A `{` in a `reason` or `say` that does not start `{signal}`, or an interpolation inside `on invalid`." },
+  "stop-without-say": { severity: "error", summary: "A `stop` (in a rule or `otherwise`) does not tell the customer what happens next with `say`." },
+  "missing-target": { severity: "error", summary: "A `route` or `escalate` without `to TARGET`." },
+  "unsafe-invalid-action": { severity: "error", summary: "`on invalid answer`: input that failed validation is never answered by the AI." },
+  incomplete: { severity: "error", summary: "The contract has no `otherwise`, so some input could match no rule." },
+  "no-deadline": { severity: "warning", summary: "An `escalate` without `within`: nobody is told by when." },
+  "unowned-stop": { severity: "warning", summary: "A `stop` without `to OWNER`: nobody owns the case." },
+  "answer-with-target": { severity: "error", summary: "`answer` takes no target, deadline, `collect` or `confirm`." },
+} as const satisfies Record<string, CatalogEntry>;
+
+export type DiagnosticCode = keyof typeof catalog;
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly hint?: string;
+}
+
+/** Builds a diagnostic whose severity comes from the catalog. */
+export function diagnostic(code: DiagnosticCode, span: Span, message: string, hint?: string): Diagnostic {
+  return hint === undefined
+    ? { code, severity: catalog[code].severity, message, span }
+    : { code, severity: catalog[code].severity, message, span, hint };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Source order, then code, so output is deterministic. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.span.startOffset - b.span.startOffset ||
+      a.span.endOffset - b.span.endOffset ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}

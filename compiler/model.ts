@@ -1,0 +1,116 @@
+/**
+ * The resolved meaning of a contract, produced by the checker from the AST when it has no errors.
+ * The interpreter, the code generator and the analyses read this, never the AST.
+ *
+ * INVARIANT: a `ContractModel` only exists for a contract with no error diagnostics, so every name
+ * in it is declared, every literal fits its signal's type and range, and every stop has a `say`.
+ */
+import type { ActionName, PolicyName, Span, UrgencyName } from "../grammar/ast.ts";
+
+export type { ActionName, PolicyName, UrgencyName };
+
+export type SignalType =
+  | { readonly kind: "bool" }
+  /** Bounds are inclusive; null when omitted. `integer` for `int`. */
+  | { readonly kind: "number"; readonly integer: boolean; readonly min: number | null; readonly max: number | null }
+  | { readonly kind: "text" }
+  /** A duration is a number of seconds, finite and >= 0. */
+  | { readonly kind: "duration" }
+  | { readonly kind: "enum"; readonly members: readonly string[] };
+
+/** The JSON value of a signal: number (also durations, in seconds), string (text and enum members) or boolean. */
+export type SignalValue = number | string | boolean;
+
+export interface SignalModel {
+  readonly name: string;
+  readonly type: SignalType;
+  /** Absent (undefined) when the signal is required. */
+  readonly defaultValue?: SignalValue;
+  readonly span: Span;
+}
+
+export interface FieldModel {
+  readonly name: string;
+  readonly type: "text" | "number" | "bool";
+}
+
+export interface OwnerModel {
+  readonly key: string;
+  readonly displayName: string;
+}
+
+/**
+ * A resolved condition. Comparisons carry the literal converted to the signal's JSON value:
+ * durations in seconds, enum members as strings, `flag` normalised to `== true`.
+ * `in`/`not in` keep their list (never expanded into or-chains, so sizes stay linear).
+ */
+export type Cond =
+  | { readonly kind: "cmp"; readonly signal: string; readonly op: "==" | "!=" | "<" | "<=" | ">" | ">="; readonly value: SignalValue }
+  | { readonly kind: "in"; readonly signal: string; readonly negated: boolean; readonly values: readonly SignalValue[] }
+  | { readonly kind: "not"; readonly operand: Cond }
+  | { readonly kind: "and"; readonly operands: readonly Cond[] }
+  | { readonly kind: "or"; readonly operands: readonly Cond[] };
+
+/** `reason`/`say` text split at interpolations; `signal` parts print the signal's value. */
+export type Template = readonly ({ readonly kind: "text"; readonly value: string } | { readonly kind: "signal"; readonly signal: string })[];
+
+/** What an outcome does when it wins: shared by rules, `otherwise` and `on invalid`. */
+export interface OutcomeModel {
+  /** The rule name; `otherwise` and `invalid-input` for those two. */
+  readonly name: string;
+  readonly action: ActionName;
+  readonly owner: string | null;
+  /** The owner's display name from `owners`, or null (no owners block, or no target). */
+  readonly ownerName: string | null;
+  readonly withinSeconds: number | null;
+  /** Written urgency, or the action's default (answer low, route normal, escalate high, stop high). */
+  readonly urgency: UrgencyName;
+  readonly collect: readonly string[];
+  readonly confirm: readonly string[];
+  readonly reason: Template | null;
+  readonly say: Template | null;
+  readonly span: Span;
+}
+
+export interface RuleModel extends OutcomeModel {
+  readonly condition: Cond;
+  /** Signals the condition reads, in first-read order, each once (the brief's `evidence.signals`). */
+  readonly reads: readonly string[];
+}
+
+export type ExpectationModel =
+  | { readonly kind: "action"; readonly action: ActionName; readonly owner: string | null; readonly withinSeconds: number | null }
+  | { readonly kind: "rule"; readonly rule: string };
+
+export interface TestModel {
+  readonly name: string;
+  readonly given: Readonly<Record<string, SignalValue>>;
+  readonly expect: ExpectationModel;
+  readonly span: Span;
+}
+
+export interface ContractModel {
+  readonly name: string;
+  readonly version: string | null;
+  readonly policy: PolicyName;
+  /** Hex SHA-256 of the source text. */
+  readonly sourceHash: string;
+  readonly signals: readonly SignalModel[];
+  readonly fields: readonly FieldModel[];
+  readonly owners: readonly OwnerModel[];
+  /** In file order. */
+  readonly rules: readonly RuleModel[];
+  readonly otherwise: OutcomeModel | null;
+  /** The `on invalid` outcome, or the built-in one (see `builtinInvalidOutcome`). */
+  readonly onInvalid: OutcomeModel;
+  readonly tests: readonly TestModel[];
+}
+
+export const severityRank: Readonly<Record<ActionName, number>> = { answer: 0, route: 1, escalate: 2, stop: 3 };
+
+export const defaultUrgency: Readonly<Record<ActionName, UrgencyName>> = {
+  answer: "low",
+  route: "normal",
+  escalate: "high",
+  stop: "high",
+};

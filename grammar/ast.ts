@@ -1,0 +1,351 @@
+/**
+ * The syntax tree of a `.handoff` contract.
+ *
+ * INVARIANT: every node is readonly plain data with a `kind` and a `span`. Spans are the only
+ * position information; structural equality "modulo positions" means equality after removing
+ * every `span` (see `stripSpans`). The CST→AST visitor in `cst-to-ast.ts` is the only producer.
+ *
+ * The tree keeps what the author wrote (file order, which spelling of an operator, whether a
+ * target was quoted) so the formatter can print it back; meaning is resolved by the checker into
+ * `compiler/model.ts`.
+ */
+
+/** A source range. Lines and columns are one-based; `end*` points just past the last character. */
+export interface Span {
+  readonly startOffset: number;
+  readonly endOffset: number;
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leaves
+
+export interface Name {
+  readonly kind: "name";
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** A string literal after escape processing. `parts` splits it at `{signal}` interpolations. */
+export interface StringLiteral {
+  readonly kind: "string";
+  readonly value: string;
+  readonly parts: readonly TemplatePart[];
+  readonly span: Span;
+}
+
+export type TemplatePart =
+  | { readonly kind: "text"; readonly value: string; readonly span: Span }
+  /** `{name}` inside a string; `name.span` covers the identifier inside the braces. */
+  | { readonly kind: "interpolation"; readonly name: Name; readonly span: Span };
+
+export interface NumberLiteral {
+  readonly kind: "number";
+  readonly value: number;
+  readonly raw: string;
+  readonly span: Span;
+}
+
+export interface DurationLiteral {
+  readonly kind: "duration";
+  /** Total seconds. */
+  readonly seconds: number;
+  readonly raw: string;
+  readonly span: Span;
+}
+
+export interface BoolLiteral {
+  readonly kind: "bool";
+  readonly value: boolean;
+  readonly span: Span;
+}
+
+/** A bare identifier in value position: an enum member such as `medical` in `topic is medical`. */
+export interface SymbolLiteral {
+  readonly kind: "symbol";
+  readonly name: string;
+  readonly span: Span;
+}
+
+export type Literal = StringLiteral | NumberLiteral | DurationLiteral | BoolLiteral | SymbolLiteral;
+
+// ---------------------------------------------------------------------------------------------
+// Declarations
+
+export interface ContractDecl {
+  readonly kind: "contract-decl";
+  readonly name: StringLiteral;
+  readonly span: Span;
+}
+
+export interface VersionDecl {
+  readonly kind: "version-decl";
+  readonly version: StringLiteral;
+  readonly span: Span;
+}
+
+export type PolicyName = "most-severe" | "first-match";
+
+export interface PolicyDecl {
+  readonly kind: "policy-decl";
+  readonly policy: PolicyName;
+  readonly span: Span;
+}
+
+export type PrimitiveTypeName = "bool" | "number" | "int" | "text" | "duration";
+
+export interface RangeExpr {
+  readonly kind: "range";
+  readonly min: NumberLiteral | null;
+  readonly max: NumberLiteral | null;
+  readonly span: Span;
+}
+
+export interface PrimitiveType {
+  readonly kind: "primitive-type";
+  readonly name: PrimitiveTypeName;
+  /** Only meaningful for number and int; the checker reports a range on any other type. */
+  readonly range: RangeExpr | null;
+  readonly span: Span;
+}
+
+/** `a | b | c`, or a single word that is not a primitive type name (the checker reports that). */
+export interface EnumType {
+  readonly kind: "enum-type";
+  readonly members: readonly Name[];
+  readonly span: Span;
+}
+
+export type TypeExpr = PrimitiveType | EnumType;
+
+export interface SignalDecl {
+  readonly kind: "signal-decl";
+  readonly name: Name;
+  readonly type: TypeExpr;
+  readonly defaultValue: Literal | null;
+  readonly span: Span;
+}
+
+export interface SignalsBlock {
+  readonly kind: "signals-block";
+  readonly signals: readonly SignalDecl[];
+  readonly span: Span;
+}
+
+export interface FieldDecl {
+  readonly kind: "field-decl";
+  readonly name: Name;
+  /** As written; the checker accepts `text`, `number` and `bool`. */
+  readonly type: Name;
+  readonly span: Span;
+}
+
+export interface FieldsBlock {
+  readonly kind: "fields-block";
+  readonly fields: readonly FieldDecl[];
+  readonly span: Span;
+}
+
+export interface OwnerDecl {
+  readonly kind: "owner-decl";
+  readonly name: Name;
+  readonly displayName: StringLiteral;
+  readonly span: Span;
+}
+
+export interface OwnersBlock {
+  readonly kind: "owners-block";
+  readonly owners: readonly OwnerDecl[];
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions. Parentheses leave no node: `(a or b) and c` is an `and` whose first operand is an `or`.
+
+export type ComparisonOp = "==" | "!=" | "<" | "<=" | ">" | ">=";
+
+export interface Comparison {
+  readonly kind: "comparison";
+  readonly signal: Name;
+  readonly op: ComparisonOp;
+  /** `is` / `is not` were written instead of `==` / `!=`. */
+  readonly wordy: boolean;
+  readonly value: Literal;
+  readonly span: Span;
+}
+
+/** `signal in [a, b]` or `signal not in [a, b]`. */
+export interface Membership {
+  readonly kind: "membership";
+  readonly signal: Name;
+  readonly negated: boolean;
+  readonly values: readonly Literal[];
+  readonly span: Span;
+}
+
+/** A signal alone, meaning `signal == true`. */
+export interface Flag {
+  readonly kind: "flag";
+  readonly signal: Name;
+  readonly span: Span;
+}
+
+export interface Not {
+  readonly kind: "not";
+  readonly operand: Condition;
+  readonly span: Span;
+}
+
+/** n-ary; INVARIANT: at least two operands. */
+export interface And {
+  readonly kind: "and";
+  readonly operands: readonly Condition[];
+  readonly span: Span;
+}
+
+/** n-ary; INVARIANT: at least two operands. */
+export interface Or {
+  readonly kind: "or";
+  readonly operands: readonly Condition[];
+  readonly span: Span;
+}
+
+export type Condition = Comparison | Membership | Flag | Not | And | Or;
+
+// ---------------------------------------------------------------------------------------------
+// Actions and clauses
+
+export type ActionName = "answer" | "route" | "escalate" | "stop";
+
+export interface Target {
+  readonly kind: "target";
+  readonly key: string;
+  /** Written as `"senior"` rather than `senior`. */
+  readonly quoted: boolean;
+  readonly span: Span;
+}
+
+export interface Action {
+  readonly kind: "action";
+  readonly action: ActionName;
+  readonly target: Target | null;
+  readonly within: DurationLiteral | null;
+  readonly span: Span;
+}
+
+export type UrgencyName = "low" | "normal" | "high" | "critical";
+
+export type Clause =
+  | { readonly kind: "collect-clause"; readonly fields: readonly Name[]; readonly span: Span }
+  | { readonly kind: "confirm-clause"; readonly fields: readonly Name[]; readonly span: Span }
+  | { readonly kind: "reason-clause"; readonly text: StringLiteral; readonly span: Span }
+  | { readonly kind: "say-clause"; readonly text: StringLiteral; readonly span: Span }
+  /** `level` as written; the checker accepts low|normal|high|critical. */
+  | { readonly kind: "urgency-clause"; readonly level: Name; readonly span: Span };
+
+export interface RuleDecl {
+  readonly kind: "rule";
+  /** Null for an unnamed rule; its name is then `rule_<line of its when>` (see `ruleName`). */
+  readonly name: Name | null;
+  /** The span of the `when` keyword (its line names an unnamed rule). */
+  readonly whenSpan: Span;
+  readonly condition: Condition;
+  readonly action: Action;
+  readonly clauses: readonly Clause[];
+  readonly span: Span;
+}
+
+export interface OtherwiseDecl {
+  readonly kind: "otherwise";
+  readonly action: Action;
+  readonly clauses: readonly Clause[];
+  readonly span: Span;
+}
+
+export interface OnInvalidDecl {
+  readonly kind: "on-invalid";
+  readonly action: Action;
+  readonly clauses: readonly Clause[];
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+
+export interface GivenEntry {
+  readonly kind: "given";
+  readonly signal: Name;
+  readonly value: Literal;
+  readonly span: Span;
+}
+
+export type Expectation =
+  | {
+      readonly kind: "expect-action";
+      readonly action: ActionName;
+      readonly target: Target | null;
+      readonly within: DurationLiteral | null;
+      readonly span: Span;
+    }
+  | { readonly kind: "expect-rule"; readonly rule: Name; readonly span: Span };
+
+export interface TestDecl {
+  readonly kind: "test";
+  readonly name: StringLiteral;
+  readonly given: readonly GivenEntry[];
+  readonly expect: Expectation;
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The file
+
+export type Item =
+  | ContractDecl
+  | VersionDecl
+  | PolicyDecl
+  | SignalsBlock
+  | FieldsBlock
+  | OwnersBlock
+  | RuleDecl
+  | OtherwiseDecl
+  | OnInvalidDecl
+  | TestDecl;
+
+export interface Comment {
+  readonly kind: "comment";
+  /** The text after `#`, without the line end. */
+  readonly text: string;
+  readonly span: Span;
+}
+
+export interface ContractFile {
+  readonly kind: "file";
+  /** Every top-level item in file order, duplicates included (the checker reports them). */
+  readonly items: readonly Item[];
+  /** Every comment in file order, for the formatter. */
+  readonly comments: readonly Comment[];
+  readonly span: Span;
+}
+
+/** The name of a rule, written or derived: `rule_<line of its when>` for an unnamed rule. */
+export function ruleName(rule: RuleDecl): string {
+  return rule.name ? rule.name.text : `rule_${rule.whenSpan.startLine}`;
+}
+
+/** A deep copy without any `span`, for "same tree modulo positions" comparisons. */
+export function stripSpans(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(stripSpans);
+  if (node !== null && typeof node === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "span" || key === "whenSpan") continue;
+      out[key] = stripSpans(value);
+    }
+    return out;
+  }
+  return node;
+}
