@@ -7,7 +7,6 @@
 import type { ContractFile } from "../grammar/ast.ts";
 import { parse } from "../grammar/parse.ts";
 import { checkContract } from "./check/index.ts";
-import { generate } from "./codegen/index.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import type { ContractModel } from "./model.ts";
 
@@ -32,6 +31,10 @@ export interface CompileResult extends CheckResult {
 /** Parses and checks. Synchronous, for editors and `handoff check`. */
 export function check(source: string, options: CheckOptions = {}): CheckResult {
   const parsed = parse(source);
+  // After `too-large` or `too-deep` the parser built nothing, so checking would only add noise.
+  if (parsed.diagnostics.some((d) => d.code === "too-large" || d.code === "too-deep")) {
+    return { ast: parsed.ast, model: null, diagnostics: sortDiagnostics(parsed.diagnostics) };
+  }
   const checked = checkContract(parsed.ast, { source, fileName: options.fileName ?? "contract.handoff" });
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]);
   return { ast: parsed.ast, model: hasErrors(diagnostics) ? null : checked.model, diagnostics };
@@ -40,6 +43,9 @@ export function check(source: string, options: CheckOptions = {}): CheckResult {
 /** Parses, checks and, when there is no error, generates the module. */
 export async function compile(source: string, options: CheckOptions = {}): Promise<CompileResult> {
   const checked = check(source, options);
-  const output = checked.model ? await generate(checked.model) : null;
+  if (!checked.model) return { ...checked, output: null };
+  // Loaded on demand: code generation pulls in ts-morph and prettier, which `check` never needs.
+  const { generate } = await import("./codegen/index.ts");
+  const output = await generate(checked.model);
   return { ...checked, output };
 }

@@ -1,0 +1,50 @@
+/**
+ * The same contract as json-rules-engine rules, translated mechanically from the model, so the
+ * benchmark compares like with like. It only matches and picks the winner (it builds no brief),
+ * which flatters json-rules-engine.
+ */
+import { Engine, type TopLevelCondition, type NestedCondition } from "json-rules-engine";
+import type { Cond, ContractModel } from "../compiler/model.ts";
+import { severityRank } from "../compiler/model.ts";
+
+const operators = { "==": "equal", "!=": "notEqual", "<": "lessThan", "<=": "lessThanInclusive", ">": "greaterThan", ">=": "greaterThanInclusive" } as const;
+
+function translate(cond: Cond): NestedCondition {
+  switch (cond.kind) {
+    case "cmp":
+      return { fact: cond.signal, operator: operators[cond.op], value: cond.value };
+    case "in":
+      return { fact: cond.signal, operator: cond.negated ? "notIn" : "in", value: [...cond.values] };
+    case "not":
+      return { not: translate(cond.operand) };
+    case "and":
+      return { all: cond.operands.map(translate) };
+    case "or":
+      return { any: cond.operands.map(translate) };
+  }
+}
+
+function topLevel(cond: Cond): TopLevelCondition {
+  if (cond.kind === "and") return { all: cond.operands.map(translate) };
+  if (cond.kind === "or") return { any: cond.operands.map(translate) };
+  if (cond.kind === "not") return { not: translate(cond.operand) };
+  return { all: [translate(cond)] };
+}
+
+export function jsonRulesEngineFor(model: ContractModel): (signals: Record<string, unknown>) => Promise<string> {
+  const engine = new Engine([], { allowUndefinedFacts: true });
+  model.rules.forEach((rule, index) => {
+    engine.addRule({ name: rule.name, conditions: topLevel(rule.condition), event: { type: rule.action, params: { index } } });
+  });
+  return async (signals) => {
+    const { events } = await engine.run(signals);
+    let best: { index: number; rank: number } | null = null;
+    for (const event of events) {
+      const index = event.params!.index as number;
+      const rank = severityRank[event.type as keyof typeof severityRank];
+      const better = model.policy === "first-match" ? best === null || index < best.index : best === null || rank > best.rank || (rank === best.rank && index < best.index);
+      if (better) best = { index, rank };
+    }
+    return best === null ? "otherwise" : model.rules[best.index]!.name;
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The type checker: AST in, resolved model plus diagnostics out.
+ *
+ *   blocks (duplicates) → scope (declarations, types, defaults) → rules → otherwise / on invalid
+ *   → tests → `incomplete` → model
+ *
+ * INVARIANT: never throws on any tree the parser produces, partial ones included; reports every
+ * problem it finds without cascades; returns a model only when it found no error.
+ */
+import { createHash } from "node:crypto";
+import type { ContractFile } from "../../grammar/ast.ts";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.ts";
+import type { ContractModel, SignalModel } from "../model.ts";
+import { collectBlocks } from "./blocks.ts";
+import { builtinInvalidOutcome } from "./builtin.ts";
+import { createContext } from "./context.ts";
+import { checkOutcome } from "./outcomes.ts";
+import { checkRules } from "./rules.ts";
+import { buildScope } from "./scope.ts";
+import { endOf, fileStart } from "./spans.ts";
+import { checkTests } from "./tests.ts";
+
+export { builtinInvalidOutcome } from "./builtin.ts";
+
+export interface CheckContractOptions {
+  /** The whole source text as read, byte-order mark included (hashed as is; quoted without the mark). */
+  readonly source: string;
+  /** The file's path or name; the contract name defaults to its base name without `.handoff`. */
+  readonly fileName: string;
+}
+
+export interface CheckContractResult {
+  /** Null when any error was found. */
+  readonly model: ContractModel | null;
+  /** Sorted by position. */
+  readonly diagnostics: Diagnostic[];
+}
+
+export function checkContract(file: ContractFile, options: CheckContractOptions): CheckContractResult {
+  const source = options.source ?? "";
+  const ctx = createContext(source);
+  const blocks = collectBlocks(ctx, file);
+
+  if (blocks.signals.length === 0) {
+    ctx.report(
+      "missing-signals",
+      fileStart,
+      "the contract has no `signals { … }` block",
+      "declare the signals the rules read, e.g. `signals { sentiment: number in -1..1 }`",
+    );
+  }
+  const scope = buildScope(ctx, blocks);
+  const rules = checkRules(ctx, scope, blocks.rules);
+  const otherwise = blocks.otherwise.map((decl) => checkOutcome(ctx, scope, decl, "otherwise", "otherwise"))[0] ?? null;
+  const onInvalid = blocks.onInvalid.map((decl) => checkOutcome(ctx, scope, decl, "on-invalid", "invalid-input"))[0] ?? builtinInvalidOutcome;
+  const tests = checkTests(ctx, scope, blocks.tests, rules.map((r) => r.name));
+
+  if (!otherwise) {
+    const items = file?.items ?? [];
+    const last = items[items.length - 1];
+    ctx.report(
+      "incomplete",
+      last ? endOf(last.span) : fileStart,
+      "there is no `otherwise`, so some input may match no rule",
+      "add `otherwise ACTION` for input that no rule matches, e.g. `otherwise escalate to senior within 1h`",
+    );
+  }
+
+  const diagnostics = sortDiagnostics(ctx.diagnostics);
+  if (hasErrors(diagnostics)) return { model: null, diagnostics };
+
+  const signals: SignalModel[] = [...scope.signals.values()].map((info) => ({
+    name: info.name,
+    // INVARIANT: no error means every signal's type resolved.
+    type: info.type ?? { kind: "text" },
+    ...(info.defaultValue === undefined ? {} : { defaultValue: info.defaultValue }),
+    span: info.decl.span,
+  }));
+  const model: ContractModel = {
+    name: blocks.contract?.name?.value ?? defaultName(options.fileName),
+    version: blocks.version?.version?.value ?? null,
+    policy: blocks.policy?.policy ?? "most-severe",
+    sourceHash: createHash("sha256").update(source, "utf8").digest("hex"),
+    signals,
+    fields: scope.fields ? [...scope.fields.values()] : [],
+    owners: scope.owners ? [...scope.owners.values()] : [],
+    rules,
+    otherwise,
+    onInvalid,
+    tests,
+  };
+  return { model, diagnostics };
+}
+
+/** `path/to/support.handoff` → `support`. */
+function defaultName(fileName: string | undefined): string {
+  const base = (fileName ?? "").split(/[\\/]/).pop() ?? "";
+  return base.replace(/\.handoff$/, "") || "contract";
+}

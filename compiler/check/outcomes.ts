@@ -1,0 +1,165 @@
+/**
+ * What a rule, `otherwise` or `on invalid` does: its action and clauses.
+ *
+ * - `route`/`escalate` need a target (`missing-target`); `answer` takes no target, `within`,
+ *   `collect` or `confirm` (`answer-with-target`).
+ * - each clause at most once (`duplicate-clause`, on the repeat, which is then ignored);
+ *   fields must be declared when there is a `fields` block; urgency is low|normal|high|critical.
+ * - a `stop` in a rule or `otherwise` must `say` what happens next (`stop-without-say`);
+ *   `on invalid answer` is `unsafe-invalid-action`.
+ * - warnings: `escalate` without `within` (`no-deadline`), `stop` without `to` (`unowned-stop`).
+ */
+import type { Action, Clause, Name, Span, UrgencyName } from "../../grammar/ast.ts";
+import { defaultUrgency, type OutcomeModel, type Template } from "../model.ts";
+import { code, type Context, type Scope } from "./context.ts";
+import { checkReserved } from "./reserved.ts";
+import { keywordSpan } from "./spans.ts";
+import { didYouMean, listNames } from "./suggest.ts";
+import { checkTemplate } from "./templates.ts";
+import { checkWithin, resolveTarget } from "./targets.ts";
+
+export type OutcomeKind = "rule" | "otherwise" | "on-invalid";
+
+export interface OutcomeDecl {
+  readonly action: Action;
+  readonly clauses: readonly Clause[];
+  readonly span: Span;
+}
+
+const urgencies: readonly UrgencyName[] = ["low", "normal", "high", "critical"];
+
+/** `name` is the outcome's rule name: the rule's, `otherwise` or `invalid-input`. */
+export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind: OutcomeKind, name: string): OutcomeModel {
+  const where = kind === "rule" ? `rule ${code(name)}` : kind === "otherwise" ? "`otherwise`" : "`on invalid`";
+  const action = decl.action;
+  const verb = action?.action ?? "answer";
+  const actionSpan = action?.span ?? decl.span;
+  let owner: string | null = null;
+  let ownerName: string | null = null;
+  let withinSeconds: number | null = null;
+
+  if (kind === "on-invalid" && verb === "answer") {
+    ctx.report(
+      "unsafe-invalid-action",
+      actionSpan,
+      "`on invalid` can't `answer`, because input that failed validation is never answered by the AI",
+      "use `stop`, `escalate` or `route`, e.g. `on invalid stop to senior`",
+    );
+  }
+  if (verb === "answer") {
+    if (action?.target) {
+      ctx.report("answer-with-target", action.target.span, "`answer` takes no target", "to hand the case to someone, use `route to …` or `escalate to …`");
+    }
+    if (action?.within) {
+      ctx.report("answer-with-target", action.within.span, "`answer` takes no deadline", "only a handoff (`route`, `escalate`, `stop`) has a `within`");
+    }
+  } else {
+    if (action?.target) {
+      const target = resolveTarget(ctx, scope, action.target);
+      owner = target?.owner ?? null;
+      ownerName = target?.ownerName ?? null;
+    } else if (verb === "route" || verb === "escalate") {
+      const owners = scope.owners ? [...scope.owners.keys()] : [];
+      ctx.report(
+        "missing-target",
+        actionSpan,
+        `${code(verb)} in ${where} needs a target`,
+        owners.length > 0 ? `write \`${verb} to OWNER\`; the owners are ${listNames(owners)}` : `write \`${verb} to OWNER\``,
+      );
+    }
+    if (action?.within) withinSeconds = checkWithin(ctx, action.within) ?? null;
+  }
+  if (verb === "escalate" && !action?.within) {
+    ctx.report("no-deadline", actionSpan, `${where} escalates without a deadline`, "add `within DURATION`, e.g. `within 2h`");
+  }
+  if (verb === "stop" && action && !action.target) {
+    ctx.report("unowned-stop", actionSpan, `${where} stops without an owner, so nobody owns the case`, "add `to OWNER`, e.g. `stop to senior`");
+  }
+
+  const seen = new Set<string>();
+  let collect: string[] = [];
+  let confirm: string[] = [];
+  let reason: Template | null = null;
+  let say: Template | null = null;
+  let urgency: UrgencyName = defaultUrgency[verb];
+  for (const clause of decl.clauses ?? []) {
+    if (!clause) continue;
+    const word = clause.kind.replace(/-clause$/, "");
+    if (seen.has(word)) {
+      ctx.report(
+        "duplicate-clause",
+        keywordSpan(ctx.source, clause.span),
+        `${where} already has a ${code(word)} clause`,
+        "each clause may appear once; merge them",
+      );
+      continue;
+    }
+    seen.add(word);
+    switch (clause.kind) {
+      case "collect-clause":
+      case "confirm-clause": {
+        if (verb === "answer") {
+          ctx.report(
+            "answer-with-target",
+            keywordSpan(ctx.source, clause.span),
+            `\`answer\` can't ${word} anything`,
+            "collecting and confirming facts is for a handoff: `route`, `escalate` or `stop`",
+          );
+          break;
+        }
+        const names = checkFields(ctx, scope, clause.fields ?? []);
+        if (clause.kind === "collect-clause") collect = names;
+        else confirm = names;
+        break;
+      }
+      case "reason-clause":
+        reason = checkTemplate(ctx, scope, clause.text, kind === "on-invalid");
+        break;
+      case "say-clause":
+        say = checkTemplate(ctx, scope, clause.text, kind === "on-invalid");
+        break;
+      case "urgency-clause": {
+        const level = clause.level?.text ?? "";
+        if ((urgencies as readonly string[]).includes(level)) {
+          urgency = level as UrgencyName;
+        } else if (clause.level) {
+          ctx.report(
+            "unknown-urgency",
+            clause.level.span,
+            `unknown urgency ${code(level)}`,
+            didYouMean(level, urgencies) ?? `urgency is ${listNames(urgencies)}`,
+          );
+        }
+        break;
+      }
+    }
+  }
+  if (verb === "stop" && kind !== "on-invalid" && !seen.has("say")) {
+    ctx.report(
+      "stop-without-say",
+      actionSpan,
+      `${where} stops without telling the customer what happens next`,
+      "add `say \"…\"`, e.g. `say \"A colleague will call you back within the hour.\"`",
+    );
+  }
+
+  return { name, action: verb, owner, ownerName, withinSeconds, urgency, collect, confirm, reason, say, span: decl.span };
+}
+
+/** Field names as written; with a `fields` block each must be declared, without one none may be reserved. */
+function checkFields(ctx: Context, scope: Scope, fields: readonly Name[]): string[] {
+  for (const field of fields) {
+    if (!scope.fields) {
+      checkReserved(ctx, field, "field");
+    } else if (!scope.fields.has(field.text)) {
+      const names = [...scope.fields.keys()];
+      ctx.report(
+        "unknown-field",
+        field.span,
+        `unknown field ${code(field.text)}`,
+        didYouMean(field.text, names) ?? (names.length > 0 ? `the fields are ${listNames(names)}` : "declare it in `fields { … }`"),
+      );
+    }
+  }
+  return fields.map((f) => f.text);
+}

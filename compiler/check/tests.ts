@@ -1,0 +1,66 @@
+/**
+ * Test blocks: every `given` names a declared signal once (`unknown-signal`,
+ * `duplicate-declaration`) with a value that fits it; `expect ACTION [to T] [within D]` is checked
+ * like an outcome's action, and `expect rule NAME` must name a rule, `otherwise` or `invalid-input`
+ * (`unknown-rule`).
+ */
+import type { TestDecl } from "../../grammar/ast.ts";
+import type { ExpectationModel, SignalValue, TestModel } from "../model.ts";
+import { code, type Context, type Scope } from "./context.ts";
+import { resolveLiteral } from "./literals.ts";
+import { lookupSignal } from "./signals.ts";
+import { didYouMean } from "./suggest.ts";
+import { checkWithin, resolveTarget } from "./targets.ts";
+
+export function checkTests(ctx: Context, scope: Scope, tests: readonly TestDecl[], ruleNames: readonly string[]): TestModel[] {
+  const known = new Set([...ruleNames, "otherwise", "invalid-input"]);
+  return tests.map((test) => {
+    const title = test.name ? ctx.quote(test.name.span) : "this test";
+    const given: [string, SignalValue][] = [];
+    const seen = new Set<string>();
+    for (const entry of test.given ?? []) {
+      if (seen.has(entry.signal.text)) {
+        ctx.report(
+          "duplicate-declaration",
+          entry.signal.span,
+          `${code(entry.signal.text)} is given twice in test ${title}`,
+          "give each signal once",
+        );
+        continue;
+      }
+      seen.add(entry.signal.text);
+      const signal = lookupSignal(ctx, scope, entry.signal);
+      if (!signal) continue;
+      const value = resolveLiteral(ctx, scope, signal, entry.value, "given");
+      if (value !== undefined) given.push([signal.name, value]);
+    }
+    return {
+      name: test.name?.value ?? "",
+      given: Object.fromEntries(given),
+      expect: checkExpectation(ctx, scope, test, known),
+      span: test.span,
+    };
+  });
+}
+
+function checkExpectation(ctx: Context, scope: Scope, test: TestDecl, known: ReadonlySet<string>): ExpectationModel {
+  const expect = test.expect;
+  if (!expect) return { kind: "rule", rule: "" };
+  if (expect.kind === "expect-rule") {
+    const rule = expect.rule.text;
+    if (!known.has(rule)) {
+      ctx.report("unknown-rule", expect.rule.span, `there is no rule ${code(rule)}`, didYouMean(rule, known));
+    }
+    return { kind: "rule", rule };
+  }
+  let owner: string | null = null;
+  let withinSeconds: number | null = null;
+  if (expect.action === "answer") {
+    if (expect.target) ctx.report("answer-with-target", expect.target.span, "`answer` takes no target", "an answer is never handed to anyone");
+    if (expect.within) ctx.report("answer-with-target", expect.within.span, "`answer` takes no deadline", "only a handoff has a `within`");
+  } else {
+    if (expect.target) owner = resolveTarget(ctx, scope, expect.target)?.owner ?? null;
+    if (expect.within) withinSeconds = checkWithin(ctx, expect.within) ?? null;
+  }
+  return { kind: "action", action: expect.action, owner, withinSeconds };
+}

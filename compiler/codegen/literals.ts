@@ -1,0 +1,68 @@
+/**
+ * Safe literal emission: the only way text from a contract reaches the generated module.
+ *
+ * INVARIANT: every string that came from the source (names, versions, owner names, enum members, text
+ * literals, template parts, signal names used as keys) is emitted through `str`, and nothing from the
+ * source is ever spliced into code, a key position or a comment any other way. `str` yields a
+ * double-quoted ECMAScript string literal with no raw line terminators (LF, CR, U+2028, U+2029), no raw
+ * `<` (so `</script>` cannot close an inline script) and no lone surrogates.
+ */
+
+const UNSAFE_IN_LITERAL = /[\u2028\u2029<]/g;
+
+/** A double-quoted string literal whose value is exactly `value`. */
+export function str(value: string): string {
+  return JSON.stringify(value).replace(UNSAFE_IN_LITERAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * A numeric expression whose value is exactly `value` (including -0, NaN and ±Infinity). Negative
+ * values are parenthesised so that no neighbouring operator can combine with the sign (`- -1`, not
+ * `--1`); prettier drops the parentheses where they are redundant.
+ */
+export function num(value: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (value === Infinity) return "Infinity";
+  if (value === -Infinity) return "(-Infinity)";
+  if (Object.is(value, -0)) return "(-0)";
+  const text = String(value);
+  return value < 0 ? `(${text})` : text;
+}
+
+/** A literal for a signal value: string, number or boolean. */
+export function literal(value: string | number | boolean): string {
+  if (typeof value === "string") return str(value);
+  if (typeof value === "number") return num(value);
+  return value ? "true" : "false";
+}
+
+/** `null` or a string literal. */
+export function strOrNull(value: string | null): string {
+  return value === null ? "null" : str(value);
+}
+
+/** `null` or a numeric literal. */
+export function numOrNull(value: number | null): string {
+  return value === null ? "null" : num(value);
+}
+
+/** An array literal of string literals. */
+export function strArray(values: readonly string[]): string {
+  return `[${values.map(str).join(", ")}]`;
+}
+
+/**
+ * An object literal key for `name`. `__proto__` written as a plain key would set the prototype, so it
+ * is emitted as a computed key (the checker rejects it as a name anyway; this is defence in depth).
+ */
+export function key(name: string): string {
+  return name === "__proto__" ? `[${str(name)}]` : str(name);
+}
+
+/**
+ * Text for a `//` comment: the string literal of `value`, with `*\/` broken so that it could not end a
+ * block comment either. The literal has no line terminators, so it cannot end a line comment.
+ */
+export function commentText(value: string): string {
+  return str(value).replace(/\*\//g, "*\\/");
+}

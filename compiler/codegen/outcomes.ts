@@ -1,0 +1,38 @@
+/**
+ * Outcomes as module-level constants, and `reason`/`say` templates as string expressions.
+ */
+import type { OutcomeModel, Template } from "../model.ts";
+import { numOrNull, str, strArray, strOrNull } from "./literals.ts";
+import type { Locals } from "./names.ts";
+
+/** The prelude `Outcome` object literal for an outcome (as the interpreter's `outcomeOf` builds it). */
+export function outcomeLiteral(outcome: OutcomeModel): string {
+  return `{
+    rule: ${str(outcome.name)},
+    action: ${str(outcome.action)},
+    owner: ${strOrNull(outcome.owner)},
+    ownerName: ${strOrNull(outcome.ownerName)},
+    withinSeconds: ${numOrNull(outcome.withinSeconds)},
+    urgency: ${str(outcome.urgency)},
+    collect: ${strArray(outcome.collect)},
+    confirm: ${strArray(outcome.confirm)},
+  }`;
+}
+
+/** A string expression rendering `template`: text parts as literals, signals through `formatValue`. */
+export function templateExpression(template: Template, locals: Locals): string {
+  const parts = template
+    .filter((part) => part.kind === "signal" || part.value !== "")
+    .map((part) => (part.kind === "text" ? str(part.value) : `formatValue(${locals.of(part.signal)})`));
+  return parts.length === 0 ? '""' : parts.join(" + ");
+}
+
+/** The template's text when it has no interpolation, else null. */
+export function constantText(template: Template): string | null {
+  let text = "";
+  for (const part of template) {
+    if (part.kind === "signal") return null;
+    text += part.value;
+  }
+  return text;
+}

@@ -1,0 +1,266 @@
+/**
+ * The reference interpreter: what `decide` means, read straight off the contract model.
+ *
+ * Every generated module must agree with `interpret` on every input (a fast-check property holds
+ * them to it). Clarity over speed: one step per function, in the order the issue states them, and
+ * the same prelude functions the generated code inlines for validation wording, context sanitising
+ * and decision assembly.
+ */
+import type { Cond, ContractModel, OutcomeModel, RuleModel, SignalModel, Template } from "../compiler/model.ts";
+import { severityRank } from "../compiler/model.ts";
+import {
+  assemble,
+  BUILTIN_INVALID_SAY,
+  COULD_NOT_READ,
+  describeProblem,
+  failSafe,
+  formatValue,
+  inputProblem,
+  readContext,
+  readOwn,
+  type CleanContext,
+  type ContractInfo,
+  type Decision,
+  type Outcome,
+  type Problem,
+  type SignalSpec,
+  type Validation,
+} from "./prelude.ts";
+
+/** Validated signal values by name (defaults applied). */
+export type SignalValues = { readonly [signal: string]: number | string | boolean };
+
+/** The problem when no rule matched and there is no `otherwise` (impossible for a checked contract). */
+export const NO_MATCH_PROBLEM = "no rule matched and the contract has no otherwise";
+
+/** The built-in `on invalid`: stop, no owner, no deadline, urgency high, BUILTIN_INVALID_SAY. */
+export const BUILTIN_INVALID_OUTCOME: Outcome = {
+  rule: "invalid-input",
+  action: "stop",
+  owner: null,
+  ownerName: null,
+  withinSeconds: null,
+  urgency: "high",
+  collect: [],
+  confirm: [],
+};
+
+/** The validator's view of each declared signal, in declaration order. */
+export function signalSpecs(model: ContractModel): SignalSpec[] {
+  return model.signals.map(signalSpec);
+}
+
+function signalSpec(signal: SignalModel): SignalSpec {
+  const type = signal.type;
+  return {
+    name: signal.name,
+    kind: type.kind === "number" ? (type.integer ? "int" : "number") : type.kind,
+    min: type.kind === "number" ? type.min : null,
+    max: type.kind === "number" ? type.max : null,
+    members: type.kind === "enum" ? type.members.slice() : null,
+    defaultValue: signal.defaultValue,
+  };
+}
+
+/** The static facts of an outcome, as the prelude's `assemble` takes them. */
+export function outcomeOf(o: OutcomeModel): Outcome {
+  return {
+    rule: o.name,
+    action: o.action,
+    owner: o.owner,
+    ownerName: o.ownerName,
+    withinSeconds: o.withinSeconds,
+    urgency: o.urgency,
+    collect: o.collect.slice(),
+    confirm: o.confirm.slice(),
+  };
+}
+
+/** Same as a generated module's `validate`: the signals after defaults, or every problem. Never throws. */
+export function validateWith(model: ContractModel, input: unknown): Validation {
+  try {
+    const whole = inputProblem(input);
+    if (whole !== null) return { ok: false, problems: [whole] };
+    const signals: { [signal: string]: number | string | boolean } = {};
+    const problems: Problem[] = [];
+    for (const spec of signalSpecs(model)) {
+      let raw: unknown;
+      try {
+        raw = readOwn(input as object, spec.name);
+      } catch {
+        problems.push({ signal: spec.name, problem: COULD_NOT_READ });
+        continue;
+      }
+      const problem = describeProblem(spec, raw);
+      if (problem !== null) problems.push({ signal: spec.name, problem });
+      else
+        Object.defineProperty(signals, spec.name, {
+          value: raw === undefined ? spec.defaultValue : raw,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+    }
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, signals };
+  } catch {
+    return { ok: false, problems: [{ signal: null, problem: COULD_NOT_READ }] };
+  }
+}
+
+/** The decision for `input` and `context`. Never throws: anything unexpected gives the fail-safe decision. */
+export function interpret(model: ContractModel, input: unknown, context?: unknown): Decision {
+  try {
+    return decide(model, input, context);
+  } catch {
+    return failSafeOf(model);
+  }
+}
+
+function decide(model: ContractModel, input: unknown, context: unknown): Decision {
+  const info = infoOf(model);
+  const ctx = readContext(context);
+  const validation = validateWith(model, input);
+  if (!validation.ok) return invalidDecision(model, ctx, validation.problems);
+  const values = validation.signals;
+
+  const matched = model.rules.filter((rule) => holds(rule.condition, values));
+  const winner = pickWinner(model, matched);
+  if (winner === null) {
+    if (model.otherwise === null) return invalidDecision(model, ctx, [{ signal: null, problem: NO_MATCH_PROBLEM }]);
+    const reasons = model.otherwise.reason === null ? [] : [render(model.otherwise.reason, values)];
+    return assemble(
+      info,
+      outcomeOf(model.otherwise),
+      [],
+      reasons,
+      renderOrNull(model.otherwise.say, values),
+      {},
+      ctx,
+      null,
+    );
+  }
+
+  const reasons: string[] = [];
+  if (winner.reason !== null) reasons.push(render(winner.reason, values));
+  for (const rule of matched) if (rule !== winner && rule.reason !== null) reasons.push(render(rule.reason, values));
+  const evidence: { [signal: string]: number | string | boolean } = {};
+  for (const signal of winner.reads) evidence[signal] = valueOf(values, signal);
+  return assemble(
+    info,
+    outcomeOf(winner),
+    matched.map((rule) => rule.name),
+    reasons,
+    renderOrNull(winner.say, values),
+    evidence,
+    ctx,
+    null,
+  );
+}
+
+/** most-severe: the earliest of the most severe matched rules; first-match: the earliest. Null when none matched. */
+export function pickWinner(model: ContractModel, matched: readonly RuleModel[]): RuleModel | null {
+  let winner: RuleModel | null = null;
+  for (const rule of matched) {
+    if (winner === null) winner = rule;
+    else if (model.policy === "most-severe" && severityRank[rule.action] > severityRank[winner.action]) winner = rule;
+  }
+  return winner;
+}
+
+/** Whether `cond` holds for the validated `values`. */
+export function holds(cond: Cond, values: SignalValues): boolean {
+  switch (cond.kind) {
+    case "cmp": {
+      const left = valueOf(values, cond.signal);
+      const right = cond.value;
+      switch (cond.op) {
+        case "==":
+          return left === right;
+        case "!=":
+          return left !== right;
+        case "<":
+          return (left as number) < (right as number);
+        case "<=":
+          return (left as number) <= (right as number);
+        case ">":
+          return (left as number) > (right as number);
+        case ">=":
+          return (left as number) >= (right as number);
+      }
+      return false;
+    }
+    case "in": {
+      const left = valueOf(values, cond.signal);
+      const member = cond.values.some((value) => value === left);
+      return cond.negated ? !member : member;
+    }
+    case "not":
+      return !holds(cond.operand, values);
+    case "and":
+      return cond.operands.every((operand) => holds(operand, values));
+    case "or":
+      return cond.operands.some((operand) => holds(operand, values));
+  }
+}
+
+/** A `reason`/`say` template with each `{signal}` replaced by `formatValue` of its value. */
+export function render(template: Template, values: SignalValues): string {
+  let text = "";
+  for (const part of template) {
+    if (part.kind === "text") text += part.value;
+    else if (Object.prototype.hasOwnProperty.call(values, part.signal))
+      text += formatValue(valueOf(values, part.signal));
+    else text += "{" + part.signal + "}"; // not a declared signal: impossible for a checked contract
+  }
+  return text;
+}
+
+function renderOrNull(template: Template | null, values: SignalValues): string | null {
+  return template === null ? null : render(template, values);
+}
+
+/** An own value of `values` (declared signals only; never the prototype chain). */
+function valueOf(values: SignalValues, signal: string): number | string | boolean {
+  return readOwn(values, signal) as number | string | boolean;
+}
+
+function infoOf(model: ContractModel): ContractInfo {
+  return { name: model.name, version: model.version };
+}
+
+/** The `on invalid` decision listing `problems`; its reason and say never interpolate. */
+function invalidDecision(model: ContractModel, ctx: CleanContext, problems: Problem[]): Decision {
+  const onInvalid = model.onInvalid;
+  return assemble(
+    infoOf(model),
+    outcomeOf(onInvalid),
+    [],
+    invalidReasons(onInvalid),
+    invalidSay(onInvalid),
+    {},
+    ctx,
+    problems,
+  );
+}
+
+function invalidReasons(onInvalid: OutcomeModel): string[] {
+  return onInvalid.reason === null ? [] : [render(onInvalid.reason, {})];
+}
+
+function invalidSay(onInvalid: OutcomeModel): string {
+  return onInvalid.say === null ? BUILTIN_INVALID_SAY : render(onInvalid.say, {});
+}
+
+/** The prelude's fail-safe decision; if even the model cannot be read, the built-in invalid outcome. */
+function failSafeOf(model: ContractModel): Decision {
+  try {
+    return failSafe(
+      infoOf(model),
+      outcomeOf(model.onInvalid),
+      invalidReasons(model.onInvalid),
+      invalidSay(model.onInvalid),
+    );
+  } catch {
+    return failSafe({ name: "unknown", version: null }, BUILTIN_INVALID_OUTCOME, [], BUILTIN_INVALID_SAY);
+  }
+}

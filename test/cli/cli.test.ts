@@ -1,0 +1,165 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli, tempDir } from "./harness.ts";
+
+const good = `contract "desk"
+signals { sentiment: number in -1..1  vip: bool = false }
+owners { senior: "Senior support" }
+rule upset when sentiment < -0.5 then escalate to senior within 2h reason "sentiment {sentiment}"
+otherwise answer
+`;
+const broken = `signals { sentiment: number in -1..1 }
+rule upset when sentimnt < -0.5 then escalate to "senior" within 2h
+otherwise answer
+`;
+
+describe("handoff check", () => {
+  it("prints file:line:col severity code: message with the source line, a caret and the hint, and exits 1", async () => {
+    const dir = tempDir({ "broken.handoff": broken });
+    const run = await cli(dir, ["check", "broken.handoff"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("broken.handoff:2:17 error unknown-signal:");
+    expect(run.stdout).toContain(" 2 | rule upset when sentimnt < -0.5");
+    expect(run.stdout).toContain("   |                 ^^^^^^^^\n");
+    expect(run.stdout).toMatch(/hint: .*`sentiment`/);
+  });
+
+  it("exits 0 for a clean contract and says so", async () => {
+    const dir = tempDir({ "desk.handoff": good });
+    const run = await cli(dir, ["check", "desk.handoff"]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toBe("desk.handoff: no problems\n");
+  });
+
+  it("--format json prints one array of diagnostics for all files", async () => {
+    const dir = tempDir({ "a.handoff": broken, "b.handoff": good });
+    const run = await cli(dir, ["check", "a.handoff", "b.handoff", "--format", "json"]);
+    expect(run.code).toBe(1);
+    const parsed = JSON.parse(run.stdout);
+    expect(parsed).toEqual([
+      expect.objectContaining({ file: "a.handoff", line: 2, column: 17, endLine: 2, endColumn: 25, severity: "error", code: "unknown-signal" }),
+    ]);
+    expect(parsed[0].hint).toContain("sentiment");
+  });
+
+  it("rejects unknown options, formats and missing files with exit 2 and one line", async () => {
+    const dir = tempDir({ "desk.handoff": good });
+    for (const args of [["check", "--frmat", "json", "desk.handoff"], ["check", "desk.handoff", "--format", "xml"], ["check", "nope.handoff"], ["check"], ["bogus"]]) {
+      const run = await cli(dir, args);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
+      expect(run.stderr).toMatch(/^handoff: /);
+    }
+  });
+});
+
+describe("handoff build", () => {
+  it("writes <name>.ts beside the contract by default", async () => {
+    const dir = tempDir({ "desk.handoff": good });
+    const run = await cli(dir, ["build", "desk.handoff"]);
+    expect(run.code).toBe(0);
+    const text = readFileSync(join(dir, "desk.ts"), "utf8");
+    expect(text).toContain("export function decide(");
+  });
+
+  it("writes into --out DIR, creating it", async () => {
+    const dir = tempDir({ "desk.handoff": good });
+    const run = await cli(dir, ["build", "desk.handoff", "--out", "gen/nested"]);
+    expect(run.code).toBe(0);
+    expect(existsSync(join(dir, "gen/nested/desk.ts"))).toBe(true);
+  });
+
+  it("writes nothing when the contract has errors", async () => {
+    const dir = tempDir({ "broken.handoff": broken });
+    const run = await cli(dir, ["build", "broken.handoff", "--out", "out"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("unknown-signal");
+    expect(existsSync(join(dir, "out"))).toBe(false);
+    expect(readdirSync(dir)).toEqual(["broken.handoff"]);
+  });
+});
+
+describe("handoff run", () => {
+  it("prints the decision for an input file", async () => {
+    const dir = tempDir({ "desk.handoff": good, "in.json": JSON.stringify({ signals: { sentiment: -0.8 }, context: { now: "2026-11-24T10:00:00Z" } }) });
+    const run = await cli(dir, ["run", "desk.handoff", "--input", "in.json"]);
+    expect(run.code).toBe(0);
+    const decision = JSON.parse(run.stdout);
+    expect(decision).toMatchObject({
+      action: "escalate",
+      rule: "upset",
+      owner: "senior",
+      ownerName: "Senior support",
+      deadline: "2026-11-24T12:00:00.000Z",
+      reasons: ["sentiment -0.8"],
+    });
+  });
+
+  it("reads the input from standard input with -", async () => {
+    const dir = tempDir({ "desk.handoff": good });
+    const run = await cli(dir, ["run", "desk.handoff", "--input", "-"], JSON.stringify({ signals: { sentiment: 0.3 } }));
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ action: "answer", rule: "otherwise" });
+  });
+
+  it("gives the invalid-input decision for signals that fail validation", async () => {
+    const dir = tempDir({ "desk.handoff": good });
+    const run = await cli(dir, ["run", "desk.handoff", "--input", "-"], JSON.stringify({ signals: { sentiment: 4, vip: "yes" } }));
+    expect(run.code).toBe(0);
+    const decision = JSON.parse(run.stdout);
+    expect(decision).toMatchObject({ action: "stop", rule: "invalid-input" });
+    expect(decision.invalid.map((p: { signal: string }) => p.signal)).toEqual(["sentiment", "vip"]);
+  });
+
+  it("exits 2 with one line for unreadable, non-JSON or misshapen input", async () => {
+    const dir = tempDir({ "desk.handoff": good, "bad.json": "{ not json" });
+    const cases: [string[], string, RegExp][] = [
+      [["run", "desk.handoff", "--input", "bad.json"], "", /`bad.json` is not JSON/],
+      [["run", "desk.handoff", "--input", "missing.json"], "", /cannot read `missing.json`/],
+      [["run", "desk.handoff", "--input", "-"], "[1,2]", /must be a JSON object/],
+      [["run", "desk.handoff", "--input", "-"], '{"signal": {}}', /unknown key `signal`/],
+      [["run", "desk.handoff"], "", /missing --input/],
+      [["run", "desk.handoff", "--input", "-", "--fast"], "{}", /unknown option `--fast`/],
+    ];
+    for (const [args, stdin, message] of cases) {
+      const run = await cli(dir, args, stdin);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
+      expect(run.stderr).toMatch(message);
+    }
+  });
+
+  it("exits 1 with diagnostics when the contract has errors", async () => {
+    const dir = tempDir({ "broken.handoff": broken });
+    const run = await cli(dir, ["run", "broken.handoff", "--input", "-"], '{"signals": {}}');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("unknown-signal");
+  });
+});
+
+describe("help and version", () => {
+  it("prints help for the tool and each command, with the exit codes", async () => {
+    const dir = tempDir();
+    const top = await cli(dir, ["--help"]);
+    expect(top.code).toBe(0);
+    for (const command of ["check", "build", "run"]) {
+      expect(top.stdout).toContain(command);
+      const help = await cli(dir, [command, "--help"]);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`Usage: handoff ${command}`);
+      expect(help.stdout).toContain("Exit codes:");
+    }
+  });
+
+  it("the installed bin runs from the repository root through npx", () => {
+    const root = resolve(import.meta.dirname, "../..");
+    const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
+    expect(execFileSync("npx", ["--no-install", "handoff", "--version"], { cwd: root, encoding: "utf8" })).toBe(`handoff ${version}\n`);
+    const bad = spawnSync("npx", ["--no-install", "handoff", "frobnicate"], { cwd: root, encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("unknown command `frobnicate`");
+  });
+});
