@@ -74,101 +74,102 @@ const reads: string[][] = [
 const otherwise = o("otherwise", "answer", null, null, null, "low");
 const invalid = o("invalid-input", "stop", "senior", "Senior support", 1800, "high");
 
-const num = (v: unknown, min: number, max: number) => typeof v === "number" && v >= min && v <= max;
-const int = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= 0;
-const bool = (v: unknown) => typeof v === "boolean";
+const isNum = (v: unknown, min: number, max: number): v is number => typeof v === "number" && v >= min && v <= max;
+const isCount = (v: unknown): v is number => typeof v === "number" && v >= 0 && Number.isInteger(v);
 
 export function decideByHand(input: any, context?: unknown): Decision {
   const ctx = readContext(context);
-  const s: Record<string, any> = Object.create(null);
-  const d = (k: string, fallback: unknown) => (Object.hasOwn(input, k) && input[k] !== undefined ? input[k] : fallback);
-  s.sentiment = d("sentiment", undefined);
-  s.repeatContact = d("repeatContact", undefined);
-  s.contactCount = d("contactCount", undefined);
-  s.tier = d("tier", undefined);
-  s.topic = d("topic", undefined);
-  s.language = d("language", undefined);
-  s.waiting = d("waiting", undefined);
-  s.priorHandoffFailed = d("priorHandoffFailed", false);
-  s.missedPromise = d("missedPromise", false);
-  s.asksForHuman = d("asksForHuman", false);
-  s.businessHours = d("businessHours", true);
-  s.unresolvedDays = d("unresolvedDays", 0);
-  s.languageChanged = d("languageChanged", false);
-  s.lifetimeValue = d("lifetimeValue", 0);
-  s.compliance = d("compliance", "none");
-  s.accountCompromised = d("accountCompromised", false);
-  s.vulnerable = d("vulnerable", false);
-  s.chargebackFiled = d("chargebackFiled", false);
-  s.refundAsked = d("refundAsked", 0);
-  s.discountAsked = d("discountAsked", false);
-  s.cancellationIntent = d("cancellationIntent", false);
-  s.knownOutage = d("knownOutage", false);
-  s.confidence = d("confidence", 1);
-  s.preferredChannel = d("preferredChannel", "chat");
+  const sentiment = input.sentiment;
+  const repeatContact = input.repeatContact;
+  const contactCount = input.contactCount;
+  const tier = input.tier;
+  const topic = input.topic;
+  const language = input.language;
+  const waiting = input.waiting;
+  const priorHandoffFailed = input.priorHandoffFailed ?? false;
+  const missedPromise = input.missedPromise ?? false;
+  const asksForHuman = input.asksForHuman ?? false;
+  const businessHours = input.businessHours ?? true;
+  const unresolvedDays = input.unresolvedDays ?? 0;
+  const languageChanged = input.languageChanged ?? false;
+  const lifetimeValue = input.lifetimeValue ?? 0;
+  const compliance = input.compliance ?? "none";
+  const accountCompromised = input.accountCompromised ?? false;
+  const vulnerable = input.vulnerable ?? false;
+  const chargebackFiled = input.chargebackFiled ?? false;
+  const refundAsked = input.refundAsked ?? 0;
+  const discountAsked = input.discountAsked ?? false;
+  const cancellationIntent = input.cancellationIntent ?? false;
+  const knownOutage = input.knownOutage ?? false;
+  const confidence = input.confidence ?? 1;
+  const preferredChannel = input.preferredChannel ?? "chat";
   const ok =
-    num(s.sentiment, -1, 1) && bool(s.repeatContact) && int(s.contactCount) &&
-    (s.tier === "free" || s.tier === "pro" || s.tier === "enterprise") &&
-    (s.topic === "billing" || s.topic === "pricing" || s.topic === "technical" || s.topic === "medical" || s.topic === "other") &&
-    typeof s.language === "string" && num(s.waiting, 0, Infinity) && s.waiting !== Infinity &&
-    bool(s.priorHandoffFailed) && bool(s.missedPromise) && bool(s.asksForHuman) && bool(s.businessHours) && int(s.unresolvedDays) &&
-    bool(s.languageChanged) && num(s.lifetimeValue, 0, Number.MAX_VALUE) &&
-    (s.compliance === "none" || s.compliance === "legal" || s.compliance === "financial" || s.compliance === "privacy") &&
-    bool(s.accountCompromised) && bool(s.vulnerable) && bool(s.chargebackFiled) && num(s.refundAsked, 0, Number.MAX_VALUE) &&
-    bool(s.discountAsked) && bool(s.cancellationIntent) && bool(s.knownOutage) && num(s.confidence, 0, 1) &&
-    (s.preferredChannel === "chat" || s.preferredChannel === "email" || s.preferredChannel === "phone");
+    isNum(sentiment, -1, 1) && typeof repeatContact === "boolean" && isCount(contactCount) &&
+    (tier === "free" || tier === "pro" || tier === "enterprise") &&
+    (topic === "billing" || topic === "pricing" || topic === "technical" || topic === "medical" || topic === "other") &&
+    typeof language === "string" && isNum(waiting, 0, Number.MAX_VALUE) &&
+    typeof priorHandoffFailed === "boolean" && typeof missedPromise === "boolean" && typeof asksForHuman === "boolean" &&
+    typeof businessHours === "boolean" && isCount(unresolvedDays) && typeof languageChanged === "boolean" &&
+    isNum(lifetimeValue, 0, Number.MAX_VALUE) &&
+    (compliance === "none" || compliance === "legal" || compliance === "financial" || compliance === "privacy") &&
+    typeof accountCompromised === "boolean" && typeof vulnerable === "boolean" && typeof chargebackFiled === "boolean" &&
+    isNum(refundAsked, 0, Number.MAX_VALUE) && typeof discountAsked === "boolean" && typeof cancellationIntent === "boolean" &&
+    typeof knownOutage === "boolean" && isNum(confidence, 0, 1) &&
+    (preferredChannel === "chat" || preferredChannel === "email" || preferredChannel === "phone");
   if (!ok) return assemble(info, invalid, [], ["The assistant sent signals that failed validation"], "Something went wrong on our side. A colleague will pick up this conversation within 30 minutes.", {}, ctx, [{ signal: null, problem: "invalid" }]);
+  const s: Record<string, number | string | boolean> = { sentiment, repeatContact, contactCount, tier, topic, language, waiting, priorHandoffFailed, missedPromise, asksForHuman, businessHours, unresolvedDays, languageChanged, lifetimeValue, compliance, accountCompromised, vulnerable, chargebackFiled, refundAsked, discountAsked, cancellationIntent, knownOutage, confidence, preferredChannel };
 
   const m: number[] = [];
-  if (s.sentiment < -0.5 && s.repeatContact) m.push(0);
-  if (s.topic === "medical") m.push(1);
-  if ((s.topic === "billing" || s.topic === "pricing") && s.tier !== "free") m.push(2);
-  if (s.priorHandoffFailed) m.push(3);
-  if (s.accountCompromised) m.push(4);
-  if (s.compliance === "legal") m.push(5);
-  if (s.vulnerable) m.push(6);
-  if (s.missedPromise) m.push(7);
-  if (s.compliance === "financial") m.push(8);
-  if (s.lifetimeValue >= 50000 && s.sentiment < -0.2) m.push(9);
-  if (s.unresolvedDays >= 7 && s.repeatContact) m.push(10);
-  if (s.waiting >= 1800 && s.tier === "enterprise") m.push(11);
-  if (s.topic === "billing" && s.chargebackFiled) m.push(12);
-  if (s.topic === "billing" && s.refundAsked > 500) m.push(13);
-  if (s.topic === "pricing" && s.discountAsked) m.push(14);
-  if (s.compliance === "privacy") m.push(15);
-  if (s.languageChanged && s.language !== "en" && s.language !== "de" && s.language !== "fr" && s.language !== "es") m.push(16);
-  if (s.asksForHuman && s.businessHours) m.push(17);
-  if (s.asksForHuman && !s.businessHours) m.push(18);
-  if (s.preferredChannel === "phone" && s.tier === "enterprise" && s.sentiment < 0) m.push(19);
-  if (s.cancellationIntent && s.tier !== "free") m.push(20);
-  if (s.confidence < 0.5 && (s.topic === "technical" || s.topic === "other")) m.push(21);
-  if (s.repeatContact && s.contactCount >= 3) m.push(22);
-  if (s.knownOutage && s.topic === "technical") m.push(23);
-  if ((s.topic === "billing" || s.topic === "pricing") && s.tier === "free") m.push(24);
+  if (sentiment < -0.5 && repeatContact) m.push(0);
+  if (topic === "medical") m.push(1);
+  if ((topic === "billing" || topic === "pricing") && tier !== "free") m.push(2);
+  if (priorHandoffFailed) m.push(3);
+  if (accountCompromised) m.push(4);
+  if (compliance === "legal") m.push(5);
+  if (vulnerable) m.push(6);
+  if (missedPromise) m.push(7);
+  if (compliance === "financial") m.push(8);
+  if (lifetimeValue >= 50000 && sentiment < -0.2) m.push(9);
+  if (unresolvedDays >= 7 && repeatContact) m.push(10);
+  if (waiting >= 1800 && tier === "enterprise") m.push(11);
+  if (topic === "billing" && chargebackFiled) m.push(12);
+  if (topic === "billing" && refundAsked > 500) m.push(13);
+  if (topic === "pricing" && discountAsked) m.push(14);
+  if (compliance === "privacy") m.push(15);
+  if (languageChanged && language !== "en" && language !== "de" && language !== "fr" && language !== "es") m.push(16);
+  if (asksForHuman && businessHours) m.push(17);
+  if (asksForHuman && !businessHours) m.push(18);
+  if (preferredChannel === "phone" && tier === "enterprise" && sentiment < 0) m.push(19);
+  if (cancellationIntent && tier !== "free") m.push(20);
+  if (confidence < 0.5 && (topic === "technical" || topic === "other")) m.push(21);
+  if (repeatContact && contactCount >= 3) m.push(22);
+  if (knownOutage && topic === "technical") m.push(23);
+  if ((topic === "billing" || topic === "pricing") && tier === "free") m.push(24);
 
   const matched = m.map((i) => rules[i]![0].rule);
   if (m.length === 0) return assemble(info, otherwise, matched, [], null, {}, ctx, null);
   let w = m[0]!;
   for (const i of m) if (rules[i]![1] > rules[w]![1]) w = i;
-  const reasonOf = (i: number): string | null => {
-    switch (i) {
-      case 0: return `Upset customer, contact number ${s.contactCount}`;
-      case 9: return `Unhappy customer with a lifetime value of ${s.lifetimeValue} EUR`;
-      case 10: return `Issue unresolved for ${s.unresolvedDays} days`;
-      case 11: return `Enterprise customer has been waiting ${s.waiting} seconds`;
-      case 13: return `Refund of ${s.refundAsked} EUR is above the assistant's limit of 500 EUR`;
-      case 16: return `Customer switched to ${s.language}, which the assistant does not support`;
-      case 20: return `Paying customer (${s.tier}) intends to cancel`;
-      case 21: return `Assistant confidence ${s.confidence} is too low to answer`;
-      case 22: return `Contact number ${s.contactCount} about the same issue`;
-      default: return rules[i]![2];
-    }
-  };
   const reasons: string[] = [];
-  const first = reasonOf(w);
+  const first = reasonOf(w, s);
   if (first !== null) reasons.push(first);
-  for (const i of m) if (i !== w) { const r = reasonOf(i); if (r !== null) reasons.push(r); }
+  for (const i of m) if (i !== w) { const r = reasonOf(i, s); if (r !== null) reasons.push(r); }
   const evidence: Record<string, number | string | boolean> = {};
   for (const k of reads[w]!) evidence[k] = s[k];
   return assemble(info, rules[w]![0], matched, reasons, says[w]!, evidence, ctx, null);
+}
+
+function reasonOf(i: number, s: Record<string, number | string | boolean>): string | null {
+  switch (i) {
+    case 0: return `Upset customer, contact number ${s.contactCount}`;
+    case 9: return `Unhappy customer with a lifetime value of ${s.lifetimeValue} EUR`;
+    case 10: return `Issue unresolved for ${s.unresolvedDays} days`;
+    case 11: return `Enterprise customer has been waiting ${s.waiting} seconds`;
+    case 13: return `Refund of ${s.refundAsked} EUR is above the assistant's limit of 500 EUR`;
+    case 16: return `Customer switched to ${s.language}, which the assistant does not support`;
+    case 20: return `Paying customer (${s.tier}) intends to cancel`;
+    case 21: return `Assistant confidence ${s.confidence} is too low to answer`;
+    case 22: return `Contact number ${s.contactCount} about the same issue`;
+    default: return rules[i]![2];
+  }
 }

@@ -18,7 +18,7 @@ function valueFor(signal: SignalModel, literals: readonly SignalValue[], random:
   const t = signal.type;
   switch (t.kind) {
     case "bool":
-      return random() < 0.3;
+      return random() < 0.08;
     case "enum":
       return t.members[Math.floor(random() * t.members.length)]!;
     case "text": {
@@ -37,15 +37,16 @@ function valueFor(signal: SignalModel, literals: readonly SignalValue[], random:
   }
 }
 
+/**
+ * Every input carries every signal in declaration order, as a host that builds the same object
+ * literal on every turn does (so the inputs share one shape, as they do in production).
+ */
 export function randomInputs(model: ContractModel, count: number, seed = 7): Record<string, SignalValue>[] {
   const random = prng(seed);
   const literals = literalsBySignal(model);
   return Array.from({ length: count }, () => {
     const input: Record<string, SignalValue> = {};
-    for (const signal of model.signals) {
-      if (signal.defaultValue !== undefined && random() < 0.3) continue;
-      input[signal.name] = valueFor(signal, literals.get(signal.name) ?? [], random);
-    }
+    for (const signal of model.signals) input[signal.name] = valueFor(signal, literals.get(signal.name) ?? [], random);
     return input;
   });
 }

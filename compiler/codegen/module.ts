@@ -115,16 +115,7 @@ export function contractText(model: ContractModel): string {
     ...(model.signals.length === 0
       ? []
       : [
-          constant("UNREADABLE", "Symbol()", "unique symbol", "what readSignal returns when reading a property threw"),
-          fn(
-            "readSignal",
-            "unknown",
-            ["input: object", "key: string"],
-            "try { return readOwn(input, key); } catch { return UNREADABLE; }",
-            {
-              docs: ["The own property `key` of `input`, or `UNREADABLE` if reading it threw."],
-            },
-          ),
+          constant("UNREADABLE", "Symbol()", "unique symbol", "a signal's value when reading its property threw"),
           fn(
             "note",
             "Problem[] | null",

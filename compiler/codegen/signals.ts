@@ -3,7 +3,8 @@
  * `describeProblem` reads, and the straight-line reading/validation code shared by `decide` and
  * `validate`.
  *
- * Each signal is read once, as an own property, in declaration order, into a local (`v<i>`). A fast
+ * Each signal is read once, as an own property (the prelude's `readOwn`, inlined), in declaration
+ * order, into a local (`v<i>`). A fast
  * check inline accepts the common valid case; anything else goes to `note`, which asks the prelude's
  * `describeProblem` for the wording (the one source of validation messages) and records the problem.
  *
@@ -80,11 +81,14 @@ export function readStatements(model: ContractModel, enumSets: readonly (string 
     .map((signal, i) => {
       const v = `v${i}`;
       const type = signal.type.kind === "enum" ? "string" : signalTsType(signal.type);
-      const read = `readSignal(input, ${str(signal.name)})`;
+      // Inlined `readOwn` with a constant key: a named property load V8 can cache, where a shared
+      // helper taking the key as an argument makes every read a slow megamorphic keyed load.
+      const name = str(signal.name);
+      const read = `let r${i}: unknown;\ntry {\n r${i} = !(${name} in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, ${name}) ? (input as { readonly [key: string]: unknown })[${name}] : undefined;\n} catch {\n r${i} = UNREADABLE;\n}`;
       const value =
         signal.defaultValue === undefined
-          ? `const ${v} = ${read} as ${type};`
-          : `const r${i} = ${read};\nconst ${v} = (r${i} === undefined ? ${literal(signal.defaultValue)} : r${i}) as ${type};`;
+          ? `${read}\nconst ${v} = r${i} as ${type};`
+          : `${read}\nconst ${v} = (r${i} === undefined ? ${literal(signal.defaultValue)} : r${i}) as ${type};`;
       const check = `if (!(${fastCheck(signal.type, v, enumSets[i] ?? null)})) {\n problems = note(problems, SPEC_${i}, ${v});\n}`;
       return `${value}\n${check}`;
     })

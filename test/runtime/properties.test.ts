@@ -135,6 +135,14 @@ function recipes(arb: fc.Arbitrary<unknown>): fc.Arbitrary<Recipe> {
   });
 }
 
+/** Copies own enumerable properties with defineProperty: assigning would run `__proto__` and accessors. */
+function ownCopy(target: object, value: object): object {
+  for (const key of Object.keys(value)) {
+    Object.defineProperty(target, key, { value: (value as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+  }
+  return target;
+}
+
 function hostile({ value, how, key }: Recipe): unknown {
   if (how === "revoked") {
     const { proxy, revoke } = Proxy.revocable({}, {});
@@ -142,9 +150,9 @@ function hostile({ value, how, key }: Recipe): unknown {
     return proxy;
   }
   if (how === "as-is" || typeof value !== "object" || value === null) return value;
-  if (how === "null-proto") return Object.assign(Object.create(null), value);
+  if (how === "null-proto") return ownCopy(Object.create(null), value);
   if (how === "getter") {
-    const copy: object = Object.assign({}, value);
+    const copy: object = ownCopy({}, value);
     Object.defineProperty(copy, key, {
       enumerable: true,
       get() {

@@ -11,7 +11,14 @@ function spec(partial: Partial<SignalSpec> & Pick<SignalSpec, "kind">): SignalSp
 describe("readOwn", () => {
   it("reads own properties only", () => {
     expect(readOwn({ a: 1 }, "a")).toBe(1);
-    expect(readOwn(Object.create({ a: 1 }), "a")).toBeUndefined();
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.a = 1;
+    try {
+      expect(readOwn({}, "a")).toBeUndefined();
+      expect(readOwn({ a: 3 }, "a")).toBe(3);
+    } finally {
+      delete proto.a;
+    }
     expect(readOwn({}, "constructor")).toBeUndefined();
     expect(readOwn({}, "toString")).toBeUndefined();
     expect(readOwn({}, "__proto__")).toBeUndefined();
@@ -253,7 +260,7 @@ describe("validateWith", () => {
     const input = new Proxy(
       { ...calm },
       {
-        getOwnPropertyDescriptor() {
+        get() {
           throw new Error("trap");
         },
       },

@@ -55,49 +55,133 @@ export function decide(signals: unknown, context?: unknown): Decision {
     if (whole !== null) return invalidDecision(ctx, [whole]);
     const input = signals as object;
     let problems: Problem[] | null = null;
-    const v0 = readSignal(input, "score") as number;
+    let r0: unknown;
+    try {
+      r0 =
+        !("score" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "score")
+          ? (input as { readonly [key: string]: unknown })["score"]
+          : undefined;
+    } catch {
+      r0 = UNREADABLE;
+    }
+    const v0 = r0 as number;
     if (!(typeof v0 === "number" && v0 > -Infinity && v0 <= 100)) {
       problems = note(problems, SPEC_0, v0);
     }
-    const v1 = readSignal(input, "delta") as number;
+    let r1: unknown;
+    try {
+      r1 =
+        !("delta" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "delta")
+          ? (input as { readonly [key: string]: unknown })["delta"]
+          : undefined;
+    } catch {
+      r1 = UNREADABLE;
+    }
+    const v1 = r1 as number;
     if (!(typeof v1 === "number" && v1 > -Infinity && v1 < Infinity)) {
       problems = note(problems, SPEC_1, v1);
     }
-    const v2 = readSignal(input, "count") as number;
+    let r2: unknown;
+    try {
+      r2 =
+        !("count" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "count")
+          ? (input as { readonly [key: string]: unknown })["count"]
+          : undefined;
+    } catch {
+      r2 = UNREADABLE;
+    }
+    const v2 = r2 as number;
     if (!(typeof v2 === "number" && v2 >= -5 && v2 <= 5 && Number.isInteger(v2))) {
       problems = note(problems, SPEC_2, v2);
     }
-    const r3 = readSignal(input, "age");
+    let r3: unknown;
+    try {
+      r3 =
+        !("age" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "age")
+          ? (input as { readonly [key: string]: unknown })["age"]
+          : undefined;
+    } catch {
+      r3 = UNREADABLE;
+    }
     const v3 = (r3 === undefined ? 30 : r3) as number;
     if (!(typeof v3 === "number" && v3 > -Infinity && v3 < Infinity && Number.isInteger(v3))) {
       problems = note(problems, SPEC_3, v3);
     }
-    const r4 = readSignal(input, "ratio");
+    let r4: unknown;
+    try {
+      r4 =
+        !("ratio" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "ratio")
+          ? (input as { readonly [key: string]: unknown })["ratio"]
+          : undefined;
+    } catch {
+      r4 = UNREADABLE;
+    }
     const v4 = (r4 === undefined ? 0.5 : r4) as number;
     if (!(typeof v4 === "number" && v4 >= 0 && v4 < Infinity)) {
       problems = note(problems, SPEC_4, v4);
     }
-    const r5 = readSignal(input, "wait");
+    let r5: unknown;
+    try {
+      r5 =
+        !("wait" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "wait")
+          ? (input as { readonly [key: string]: unknown })["wait"]
+          : undefined;
+    } catch {
+      r5 = UNREADABLE;
+    }
     const v5 = (r5 === undefined ? 60 : r5) as number;
     if (!(typeof v5 === "number" && v5 >= 0 && v5 < Infinity)) {
       problems = note(problems, SPEC_5, v5);
     }
-    const r6 = readSignal(input, "vip");
+    let r6: unknown;
+    try {
+      r6 =
+        !("vip" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "vip")
+          ? (input as { readonly [key: string]: unknown })["vip"]
+          : undefined;
+    } catch {
+      r6 = UNREADABLE;
+    }
     const v6 = (r6 === undefined ? true : r6) as boolean;
     if (!(typeof v6 === "boolean")) {
       problems = note(problems, SPEC_6, v6);
     }
-    const r7 = readSignal(input, "region");
+    let r7: unknown;
+    try {
+      r7 =
+        !("region" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "region")
+          ? (input as { readonly [key: string]: unknown })["region"]
+          : undefined;
+    } catch {
+      r7 = UNREADABLE;
+    }
     const v7 = (r7 === undefined ? "eu" : r7) as string;
     if (!(typeof v7 === "string" && SET_0.has(v7))) {
       problems = note(problems, SPEC_7, v7);
     }
-    const r8 = readSignal(input, "code");
+    let r8: unknown;
+    try {
+      r8 =
+        !("code" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "code")
+          ? (input as { readonly [key: string]: unknown })["code"]
+          : undefined;
+    } catch {
+      r8 = UNREADABLE;
+    }
     const v8 = (r8 === undefined ? "none" : r8) as string;
     if (!(typeof v8 === "string")) {
       problems = note(problems, SPEC_8, v8);
     }
-    const v9 = readSignal(input, "channel") as string;
+    let r9: unknown;
+    try {
+      r9 =
+        !("channel" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "channel")
+          ? (input as { readonly [key: string]: unknown })["channel"]
+          : undefined;
+    } catch {
+      r9 = UNREADABLE;
+    }
+    const v9 = r9 as string;
     if (!(v9 === "chat" || v9 === "voice")) {
       problems = note(problems, SPEC_9, v9);
     }
@@ -249,49 +333,133 @@ export function validate(signals: unknown): Validation {
     if (whole !== null) return { ok: false, problems: [whole] };
     const input = signals as object;
     let problems: Problem[] | null = null;
-    const v0 = readSignal(input, "score") as number;
+    let r0: unknown;
+    try {
+      r0 =
+        !("score" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "score")
+          ? (input as { readonly [key: string]: unknown })["score"]
+          : undefined;
+    } catch {
+      r0 = UNREADABLE;
+    }
+    const v0 = r0 as number;
     if (!(typeof v0 === "number" && v0 > -Infinity && v0 <= 100)) {
       problems = note(problems, SPEC_0, v0);
     }
-    const v1 = readSignal(input, "delta") as number;
+    let r1: unknown;
+    try {
+      r1 =
+        !("delta" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "delta")
+          ? (input as { readonly [key: string]: unknown })["delta"]
+          : undefined;
+    } catch {
+      r1 = UNREADABLE;
+    }
+    const v1 = r1 as number;
     if (!(typeof v1 === "number" && v1 > -Infinity && v1 < Infinity)) {
       problems = note(problems, SPEC_1, v1);
     }
-    const v2 = readSignal(input, "count") as number;
+    let r2: unknown;
+    try {
+      r2 =
+        !("count" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "count")
+          ? (input as { readonly [key: string]: unknown })["count"]
+          : undefined;
+    } catch {
+      r2 = UNREADABLE;
+    }
+    const v2 = r2 as number;
     if (!(typeof v2 === "number" && v2 >= -5 && v2 <= 5 && Number.isInteger(v2))) {
       problems = note(problems, SPEC_2, v2);
     }
-    const r3 = readSignal(input, "age");
+    let r3: unknown;
+    try {
+      r3 =
+        !("age" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "age")
+          ? (input as { readonly [key: string]: unknown })["age"]
+          : undefined;
+    } catch {
+      r3 = UNREADABLE;
+    }
     const v3 = (r3 === undefined ? 30 : r3) as number;
     if (!(typeof v3 === "number" && v3 > -Infinity && v3 < Infinity && Number.isInteger(v3))) {
       problems = note(problems, SPEC_3, v3);
     }
-    const r4 = readSignal(input, "ratio");
+    let r4: unknown;
+    try {
+      r4 =
+        !("ratio" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "ratio")
+          ? (input as { readonly [key: string]: unknown })["ratio"]
+          : undefined;
+    } catch {
+      r4 = UNREADABLE;
+    }
     const v4 = (r4 === undefined ? 0.5 : r4) as number;
     if (!(typeof v4 === "number" && v4 >= 0 && v4 < Infinity)) {
       problems = note(problems, SPEC_4, v4);
     }
-    const r5 = readSignal(input, "wait");
+    let r5: unknown;
+    try {
+      r5 =
+        !("wait" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "wait")
+          ? (input as { readonly [key: string]: unknown })["wait"]
+          : undefined;
+    } catch {
+      r5 = UNREADABLE;
+    }
     const v5 = (r5 === undefined ? 60 : r5) as number;
     if (!(typeof v5 === "number" && v5 >= 0 && v5 < Infinity)) {
       problems = note(problems, SPEC_5, v5);
     }
-    const r6 = readSignal(input, "vip");
+    let r6: unknown;
+    try {
+      r6 =
+        !("vip" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "vip")
+          ? (input as { readonly [key: string]: unknown })["vip"]
+          : undefined;
+    } catch {
+      r6 = UNREADABLE;
+    }
     const v6 = (r6 === undefined ? true : r6) as boolean;
     if (!(typeof v6 === "boolean")) {
       problems = note(problems, SPEC_6, v6);
     }
-    const r7 = readSignal(input, "region");
+    let r7: unknown;
+    try {
+      r7 =
+        !("region" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "region")
+          ? (input as { readonly [key: string]: unknown })["region"]
+          : undefined;
+    } catch {
+      r7 = UNREADABLE;
+    }
     const v7 = (r7 === undefined ? "eu" : r7) as string;
     if (!(typeof v7 === "string" && SET_0.has(v7))) {
       problems = note(problems, SPEC_7, v7);
     }
-    const r8 = readSignal(input, "code");
+    let r8: unknown;
+    try {
+      r8 =
+        !("code" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "code")
+          ? (input as { readonly [key: string]: unknown })["code"]
+          : undefined;
+    } catch {
+      r8 = UNREADABLE;
+    }
     const v8 = (r8 === undefined ? "none" : r8) as string;
     if (!(typeof v8 === "string")) {
       problems = note(problems, SPEC_8, v8);
     }
-    const v9 = readSignal(input, "channel") as string;
+    let r9: unknown;
+    try {
+      r9 =
+        !("channel" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "channel")
+          ? (input as { readonly [key: string]: unknown })["channel"]
+          : undefined;
+    } catch {
+      r9 = UNREADABLE;
+    }
+    const v9 = r9 as string;
     if (!(v9 === "chat" || v9 === "voice")) {
       problems = note(problems, SPEC_9, v9);
     }
@@ -555,17 +723,8 @@ function invalidDecision(ctx: CleanContext, problems: Problem[]): Decision {
   );
 }
 
-// what readSignal returns when reading a property threw
+// a signal's value when reading its property threw
 const UNREADABLE: unique symbol = Symbol();
-
-/** The own property `key` of `input`, or `UNREADABLE` if reading it threw. */
-function readSignal(input: object, key: string): unknown {
-  try {
-    return readOwn(input, key);
-  } catch {
-    return UNREADABLE;
-  }
-}
 
 /** `problems` plus the problem of `value` for `spec`, if it has one (the list is created on the first). */
 function note(problems: Problem[] | null, spec: SignalSpec, value: unknown): Problem[] | null {

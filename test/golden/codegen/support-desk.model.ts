@@ -50,23 +50,68 @@ export function decide(signals: unknown, context?: unknown): Decision {
     if (whole !== null) return invalidDecision(ctx, [whole]);
     const input = signals as object;
     let problems: Problem[] | null = null;
-    const v0 = readSignal(input, "sentiment") as number;
+    let r0: unknown;
+    try {
+      r0 =
+        !("sentiment" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "sentiment")
+          ? (input as { readonly [key: string]: unknown })["sentiment"]
+          : undefined;
+    } catch {
+      r0 = UNREADABLE;
+    }
+    const v0 = r0 as number;
     if (!(typeof v0 === "number" && v0 >= -1 && v0 <= 1)) {
       problems = note(problems, SPEC_0, v0);
     }
-    const v1 = readSignal(input, "repeatContact") as boolean;
+    let r1: unknown;
+    try {
+      r1 =
+        !("repeatContact" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "repeatContact")
+          ? (input as { readonly [key: string]: unknown })["repeatContact"]
+          : undefined;
+    } catch {
+      r1 = UNREADABLE;
+    }
+    const v1 = r1 as boolean;
     if (!(typeof v1 === "boolean")) {
       problems = note(problems, SPEC_1, v1);
     }
-    const v2 = readSignal(input, "contactCount") as number;
+    let r2: unknown;
+    try {
+      r2 =
+        !("contactCount" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "contactCount")
+          ? (input as { readonly [key: string]: unknown })["contactCount"]
+          : undefined;
+    } catch {
+      r2 = UNREADABLE;
+    }
+    const v2 = r2 as number;
     if (!(typeof v2 === "number" && v2 >= 0 && v2 < Infinity && Number.isInteger(v2))) {
       problems = note(problems, SPEC_2, v2);
     }
-    const v3 = readSignal(input, "tier") as string;
+    let r3: unknown;
+    try {
+      r3 =
+        !("tier" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "tier")
+          ? (input as { readonly [key: string]: unknown })["tier"]
+          : undefined;
+    } catch {
+      r3 = UNREADABLE;
+    }
+    const v3 = r3 as string;
     if (!(v3 === "free" || v3 === "pro" || v3 === "enterprise")) {
       problems = note(problems, SPEC_3, v3);
     }
-    const v4 = readSignal(input, "topic") as string;
+    let r4: unknown;
+    try {
+      r4 =
+        !("topic" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "topic")
+          ? (input as { readonly [key: string]: unknown })["topic"]
+          : undefined;
+    } catch {
+      r4 = UNREADABLE;
+    }
+    const v4 = r4 as string;
     if (!(
       v4 === "billing" ||
       v4 === "pricing" ||
@@ -76,15 +121,42 @@ export function decide(signals: unknown, context?: unknown): Decision {
     )) {
       problems = note(problems, SPEC_4, v4);
     }
-    const v5 = readSignal(input, "language") as string;
+    let r5: unknown;
+    try {
+      r5 =
+        !("language" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "language")
+          ? (input as { readonly [key: string]: unknown })["language"]
+          : undefined;
+    } catch {
+      r5 = UNREADABLE;
+    }
+    const v5 = r5 as string;
     if (!(typeof v5 === "string")) {
       problems = note(problems, SPEC_5, v5);
     }
-    const v6 = readSignal(input, "waiting") as number;
+    let r6: unknown;
+    try {
+      r6 =
+        !("waiting" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "waiting")
+          ? (input as { readonly [key: string]: unknown })["waiting"]
+          : undefined;
+    } catch {
+      r6 = UNREADABLE;
+    }
+    const v6 = r6 as number;
     if (!(typeof v6 === "number" && v6 >= 0 && v6 < Infinity)) {
       problems = note(problems, SPEC_6, v6);
     }
-    const r7 = readSignal(input, "priorHandoffFailed");
+    let r7: unknown;
+    try {
+      r7 =
+        !("priorHandoffFailed" in OBJECT_PROTOTYPE) ||
+        hasOwnProperty.call(input, "priorHandoffFailed")
+          ? (input as { readonly [key: string]: unknown })["priorHandoffFailed"]
+          : undefined;
+    } catch {
+      r7 = UNREADABLE;
+    }
     const v7 = (r7 === undefined ? false : r7) as boolean;
     if (!(typeof v7 === "boolean")) {
       problems = note(problems, SPEC_7, v7);
@@ -247,23 +319,68 @@ export function validate(signals: unknown): Validation {
     if (whole !== null) return { ok: false, problems: [whole] };
     const input = signals as object;
     let problems: Problem[] | null = null;
-    const v0 = readSignal(input, "sentiment") as number;
+    let r0: unknown;
+    try {
+      r0 =
+        !("sentiment" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "sentiment")
+          ? (input as { readonly [key: string]: unknown })["sentiment"]
+          : undefined;
+    } catch {
+      r0 = UNREADABLE;
+    }
+    const v0 = r0 as number;
     if (!(typeof v0 === "number" && v0 >= -1 && v0 <= 1)) {
       problems = note(problems, SPEC_0, v0);
     }
-    const v1 = readSignal(input, "repeatContact") as boolean;
+    let r1: unknown;
+    try {
+      r1 =
+        !("repeatContact" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "repeatContact")
+          ? (input as { readonly [key: string]: unknown })["repeatContact"]
+          : undefined;
+    } catch {
+      r1 = UNREADABLE;
+    }
+    const v1 = r1 as boolean;
     if (!(typeof v1 === "boolean")) {
       problems = note(problems, SPEC_1, v1);
     }
-    const v2 = readSignal(input, "contactCount") as number;
+    let r2: unknown;
+    try {
+      r2 =
+        !("contactCount" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "contactCount")
+          ? (input as { readonly [key: string]: unknown })["contactCount"]
+          : undefined;
+    } catch {
+      r2 = UNREADABLE;
+    }
+    const v2 = r2 as number;
     if (!(typeof v2 === "number" && v2 >= 0 && v2 < Infinity && Number.isInteger(v2))) {
       problems = note(problems, SPEC_2, v2);
     }
-    const v3 = readSignal(input, "tier") as string;
+    let r3: unknown;
+    try {
+      r3 =
+        !("tier" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "tier")
+          ? (input as { readonly [key: string]: unknown })["tier"]
+          : undefined;
+    } catch {
+      r3 = UNREADABLE;
+    }
+    const v3 = r3 as string;
     if (!(v3 === "free" || v3 === "pro" || v3 === "enterprise")) {
       problems = note(problems, SPEC_3, v3);
     }
-    const v4 = readSignal(input, "topic") as string;
+    let r4: unknown;
+    try {
+      r4 =
+        !("topic" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "topic")
+          ? (input as { readonly [key: string]: unknown })["topic"]
+          : undefined;
+    } catch {
+      r4 = UNREADABLE;
+    }
+    const v4 = r4 as string;
     if (!(
       v4 === "billing" ||
       v4 === "pricing" ||
@@ -273,15 +390,42 @@ export function validate(signals: unknown): Validation {
     )) {
       problems = note(problems, SPEC_4, v4);
     }
-    const v5 = readSignal(input, "language") as string;
+    let r5: unknown;
+    try {
+      r5 =
+        !("language" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "language")
+          ? (input as { readonly [key: string]: unknown })["language"]
+          : undefined;
+    } catch {
+      r5 = UNREADABLE;
+    }
+    const v5 = r5 as string;
     if (!(typeof v5 === "string")) {
       problems = note(problems, SPEC_5, v5);
     }
-    const v6 = readSignal(input, "waiting") as number;
+    let r6: unknown;
+    try {
+      r6 =
+        !("waiting" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "waiting")
+          ? (input as { readonly [key: string]: unknown })["waiting"]
+          : undefined;
+    } catch {
+      r6 = UNREADABLE;
+    }
+    const v6 = r6 as number;
     if (!(typeof v6 === "number" && v6 >= 0 && v6 < Infinity)) {
       problems = note(problems, SPEC_6, v6);
     }
-    const r7 = readSignal(input, "priorHandoffFailed");
+    let r7: unknown;
+    try {
+      r7 =
+        !("priorHandoffFailed" in OBJECT_PROTOTYPE) ||
+        hasOwnProperty.call(input, "priorHandoffFailed")
+          ? (input as { readonly [key: string]: unknown })["priorHandoffFailed"]
+          : undefined;
+    } catch {
+      r7 = UNREADABLE;
+    }
     const v7 = (r7 === undefined ? false : r7) as boolean;
     if (!(typeof v7 === "boolean")) {
       problems = note(problems, SPEC_7, v7);
@@ -480,17 +624,8 @@ function invalidDecision(ctx: CleanContext, problems: Problem[]): Decision {
   );
 }
 
-// what readSignal returns when reading a property threw
+// a signal's value when reading its property threw
 const UNREADABLE: unique symbol = Symbol();
-
-/** The own property `key` of `input`, or `UNREADABLE` if reading it threw. */
-function readSignal(input: object, key: string): unknown {
-  try {
-    return readOwn(input, key);
-  } catch {
-    return UNREADABLE;
-  }
-}
 
 /** `problems` plus the problem of `value` for `spec`, if it has one (the list is created on the first). */
 function note(problems: Problem[] | null, spec: SignalSpec, value: unknown): Problem[] | null {

@@ -104,23 +104,68 @@ export function decide(signals: unknown, context?: unknown): Decision {
     if (whole !== null) return invalidDecision(ctx, [whole]);
     const input = signals as object;
     let problems: Problem[] | null = null;
-    const v0 = readSignal(input, "sentiment") as number;
+    let r0: unknown;
+    try {
+      r0 =
+        !("sentiment" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "sentiment")
+          ? (input as { readonly [key: string]: unknown })["sentiment"]
+          : undefined;
+    } catch {
+      r0 = UNREADABLE;
+    }
+    const v0 = r0 as number;
     if (!(typeof v0 === "number" && v0 >= -1 && v0 <= 1)) {
       problems = note(problems, SPEC_0, v0);
     }
-    const v1 = readSignal(input, "repeatContact") as boolean;
+    let r1: unknown;
+    try {
+      r1 =
+        !("repeatContact" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "repeatContact")
+          ? (input as { readonly [key: string]: unknown })["repeatContact"]
+          : undefined;
+    } catch {
+      r1 = UNREADABLE;
+    }
+    const v1 = r1 as boolean;
     if (!(typeof v1 === "boolean")) {
       problems = note(problems, SPEC_1, v1);
     }
-    const v2 = readSignal(input, "contactCount") as number;
+    let r2: unknown;
+    try {
+      r2 =
+        !("contactCount" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "contactCount")
+          ? (input as { readonly [key: string]: unknown })["contactCount"]
+          : undefined;
+    } catch {
+      r2 = UNREADABLE;
+    }
+    const v2 = r2 as number;
     if (!(typeof v2 === "number" && v2 >= 0 && v2 < Infinity && Number.isInteger(v2))) {
       problems = note(problems, SPEC_2, v2);
     }
-    const v3 = readSignal(input, "tier") as string;
+    let r3: unknown;
+    try {
+      r3 =
+        !("tier" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "tier")
+          ? (input as { readonly [key: string]: unknown })["tier"]
+          : undefined;
+    } catch {
+      r3 = UNREADABLE;
+    }
+    const v3 = r3 as string;
     if (!(v3 === "free" || v3 === "pro" || v3 === "enterprise")) {
       problems = note(problems, SPEC_3, v3);
     }
-    const v4 = readSignal(input, "topic") as string;
+    let r4: unknown;
+    try {
+      r4 =
+        !("topic" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "topic")
+          ? (input as { readonly [key: string]: unknown })["topic"]
+          : undefined;
+    } catch {
+      r4 = UNREADABLE;
+    }
+    const v4 = r4 as string;
     if (!(
       v4 === "billing" ||
       v4 === "pricing" ||
@@ -130,95 +175,252 @@ export function decide(signals: unknown, context?: unknown): Decision {
     )) {
       problems = note(problems, SPEC_4, v4);
     }
-    const v5 = readSignal(input, "language") as string;
+    let r5: unknown;
+    try {
+      r5 =
+        !("language" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "language")
+          ? (input as { readonly [key: string]: unknown })["language"]
+          : undefined;
+    } catch {
+      r5 = UNREADABLE;
+    }
+    const v5 = r5 as string;
     if (!(typeof v5 === "string")) {
       problems = note(problems, SPEC_5, v5);
     }
-    const v6 = readSignal(input, "waiting") as number;
+    let r6: unknown;
+    try {
+      r6 =
+        !("waiting" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "waiting")
+          ? (input as { readonly [key: string]: unknown })["waiting"]
+          : undefined;
+    } catch {
+      r6 = UNREADABLE;
+    }
+    const v6 = r6 as number;
     if (!(typeof v6 === "number" && v6 >= 0 && v6 < Infinity)) {
       problems = note(problems, SPEC_6, v6);
     }
-    const r7 = readSignal(input, "priorHandoffFailed");
+    let r7: unknown;
+    try {
+      r7 =
+        !("priorHandoffFailed" in OBJECT_PROTOTYPE) ||
+        hasOwnProperty.call(input, "priorHandoffFailed")
+          ? (input as { readonly [key: string]: unknown })["priorHandoffFailed"]
+          : undefined;
+    } catch {
+      r7 = UNREADABLE;
+    }
     const v7 = (r7 === undefined ? false : r7) as boolean;
     if (!(typeof v7 === "boolean")) {
       problems = note(problems, SPEC_7, v7);
     }
-    const r8 = readSignal(input, "missedPromise");
+    let r8: unknown;
+    try {
+      r8 =
+        !("missedPromise" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "missedPromise")
+          ? (input as { readonly [key: string]: unknown })["missedPromise"]
+          : undefined;
+    } catch {
+      r8 = UNREADABLE;
+    }
     const v8 = (r8 === undefined ? false : r8) as boolean;
     if (!(typeof v8 === "boolean")) {
       problems = note(problems, SPEC_8, v8);
     }
-    const r9 = readSignal(input, "asksForHuman");
+    let r9: unknown;
+    try {
+      r9 =
+        !("asksForHuman" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "asksForHuman")
+          ? (input as { readonly [key: string]: unknown })["asksForHuman"]
+          : undefined;
+    } catch {
+      r9 = UNREADABLE;
+    }
     const v9 = (r9 === undefined ? false : r9) as boolean;
     if (!(typeof v9 === "boolean")) {
       problems = note(problems, SPEC_9, v9);
     }
-    const r10 = readSignal(input, "businessHours");
+    let r10: unknown;
+    try {
+      r10 =
+        !("businessHours" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "businessHours")
+          ? (input as { readonly [key: string]: unknown })["businessHours"]
+          : undefined;
+    } catch {
+      r10 = UNREADABLE;
+    }
     const v10 = (r10 === undefined ? true : r10) as boolean;
     if (!(typeof v10 === "boolean")) {
       problems = note(problems, SPEC_10, v10);
     }
-    const r11 = readSignal(input, "unresolvedDays");
+    let r11: unknown;
+    try {
+      r11 =
+        !("unresolvedDays" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "unresolvedDays")
+          ? (input as { readonly [key: string]: unknown })["unresolvedDays"]
+          : undefined;
+    } catch {
+      r11 = UNREADABLE;
+    }
     const v11 = (r11 === undefined ? 0 : r11) as number;
     if (!(typeof v11 === "number" && v11 >= 0 && v11 < Infinity && Number.isInteger(v11))) {
       problems = note(problems, SPEC_11, v11);
     }
-    const r12 = readSignal(input, "languageChanged");
+    let r12: unknown;
+    try {
+      r12 =
+        !("languageChanged" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "languageChanged")
+          ? (input as { readonly [key: string]: unknown })["languageChanged"]
+          : undefined;
+    } catch {
+      r12 = UNREADABLE;
+    }
     const v12 = (r12 === undefined ? false : r12) as boolean;
     if (!(typeof v12 === "boolean")) {
       problems = note(problems, SPEC_12, v12);
     }
-    const r13 = readSignal(input, "lifetimeValue");
+    let r13: unknown;
+    try {
+      r13 =
+        !("lifetimeValue" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "lifetimeValue")
+          ? (input as { readonly [key: string]: unknown })["lifetimeValue"]
+          : undefined;
+    } catch {
+      r13 = UNREADABLE;
+    }
     const v13 = (r13 === undefined ? 0 : r13) as number;
     if (!(typeof v13 === "number" && v13 >= 0 && v13 < Infinity)) {
       problems = note(problems, SPEC_13, v13);
     }
-    const r14 = readSignal(input, "compliance");
+    let r14: unknown;
+    try {
+      r14 =
+        !("compliance" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "compliance")
+          ? (input as { readonly [key: string]: unknown })["compliance"]
+          : undefined;
+    } catch {
+      r14 = UNREADABLE;
+    }
     const v14 = (r14 === undefined ? "none" : r14) as string;
     if (!(v14 === "none" || v14 === "legal" || v14 === "financial" || v14 === "privacy")) {
       problems = note(problems, SPEC_14, v14);
     }
-    const r15 = readSignal(input, "accountCompromised");
+    let r15: unknown;
+    try {
+      r15 =
+        !("accountCompromised" in OBJECT_PROTOTYPE) ||
+        hasOwnProperty.call(input, "accountCompromised")
+          ? (input as { readonly [key: string]: unknown })["accountCompromised"]
+          : undefined;
+    } catch {
+      r15 = UNREADABLE;
+    }
     const v15 = (r15 === undefined ? false : r15) as boolean;
     if (!(typeof v15 === "boolean")) {
       problems = note(problems, SPEC_15, v15);
     }
-    const r16 = readSignal(input, "vulnerable");
+    let r16: unknown;
+    try {
+      r16 =
+        !("vulnerable" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "vulnerable")
+          ? (input as { readonly [key: string]: unknown })["vulnerable"]
+          : undefined;
+    } catch {
+      r16 = UNREADABLE;
+    }
     const v16 = (r16 === undefined ? false : r16) as boolean;
     if (!(typeof v16 === "boolean")) {
       problems = note(problems, SPEC_16, v16);
     }
-    const r17 = readSignal(input, "chargebackFiled");
+    let r17: unknown;
+    try {
+      r17 =
+        !("chargebackFiled" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "chargebackFiled")
+          ? (input as { readonly [key: string]: unknown })["chargebackFiled"]
+          : undefined;
+    } catch {
+      r17 = UNREADABLE;
+    }
     const v17 = (r17 === undefined ? false : r17) as boolean;
     if (!(typeof v17 === "boolean")) {
       problems = note(problems, SPEC_17, v17);
     }
-    const r18 = readSignal(input, "refundAsked");
+    let r18: unknown;
+    try {
+      r18 =
+        !("refundAsked" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "refundAsked")
+          ? (input as { readonly [key: string]: unknown })["refundAsked"]
+          : undefined;
+    } catch {
+      r18 = UNREADABLE;
+    }
     const v18 = (r18 === undefined ? 0 : r18) as number;
     if (!(typeof v18 === "number" && v18 >= 0 && v18 < Infinity)) {
       problems = note(problems, SPEC_18, v18);
     }
-    const r19 = readSignal(input, "discountAsked");
+    let r19: unknown;
+    try {
+      r19 =
+        !("discountAsked" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "discountAsked")
+          ? (input as { readonly [key: string]: unknown })["discountAsked"]
+          : undefined;
+    } catch {
+      r19 = UNREADABLE;
+    }
     const v19 = (r19 === undefined ? false : r19) as boolean;
     if (!(typeof v19 === "boolean")) {
       problems = note(problems, SPEC_19, v19);
     }
-    const r20 = readSignal(input, "cancellationIntent");
+    let r20: unknown;
+    try {
+      r20 =
+        !("cancellationIntent" in OBJECT_PROTOTYPE) ||
+        hasOwnProperty.call(input, "cancellationIntent")
+          ? (input as { readonly [key: string]: unknown })["cancellationIntent"]
+          : undefined;
+    } catch {
+      r20 = UNREADABLE;
+    }
     const v20 = (r20 === undefined ? false : r20) as boolean;
     if (!(typeof v20 === "boolean")) {
       problems = note(problems, SPEC_20, v20);
     }
-    const r21 = readSignal(input, "knownOutage");
+    let r21: unknown;
+    try {
+      r21 =
+        !("knownOutage" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "knownOutage")
+          ? (input as { readonly [key: string]: unknown })["knownOutage"]
+          : undefined;
+    } catch {
+      r21 = UNREADABLE;
+    }
     const v21 = (r21 === undefined ? false : r21) as boolean;
     if (!(typeof v21 === "boolean")) {
       problems = note(problems, SPEC_21, v21);
     }
-    const r22 = readSignal(input, "confidence");
+    let r22: unknown;
+    try {
+      r22 =
+        !("confidence" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "confidence")
+          ? (input as { readonly [key: string]: unknown })["confidence"]
+          : undefined;
+    } catch {
+      r22 = UNREADABLE;
+    }
     const v22 = (r22 === undefined ? 1 : r22) as number;
     if (!(typeof v22 === "number" && v22 >= 0 && v22 <= 1)) {
       problems = note(problems, SPEC_22, v22);
     }
-    const r23 = readSignal(input, "preferredChannel");
+    let r23: unknown;
+    try {
+      r23 =
+        !("preferredChannel" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "preferredChannel")
+          ? (input as { readonly [key: string]: unknown })["preferredChannel"]
+          : undefined;
+    } catch {
+      r23 = UNREADABLE;
+    }
     const v23 = (r23 === undefined ? "chat" : r23) as string;
     if (!(v23 === "chat" || v23 === "email" || v23 === "phone")) {
       problems = note(problems, SPEC_23, v23);
@@ -847,23 +1049,68 @@ export function validate(signals: unknown): Validation {
     if (whole !== null) return { ok: false, problems: [whole] };
     const input = signals as object;
     let problems: Problem[] | null = null;
-    const v0 = readSignal(input, "sentiment") as number;
+    let r0: unknown;
+    try {
+      r0 =
+        !("sentiment" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "sentiment")
+          ? (input as { readonly [key: string]: unknown })["sentiment"]
+          : undefined;
+    } catch {
+      r0 = UNREADABLE;
+    }
+    const v0 = r0 as number;
     if (!(typeof v0 === "number" && v0 >= -1 && v0 <= 1)) {
       problems = note(problems, SPEC_0, v0);
     }
-    const v1 = readSignal(input, "repeatContact") as boolean;
+    let r1: unknown;
+    try {
+      r1 =
+        !("repeatContact" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "repeatContact")
+          ? (input as { readonly [key: string]: unknown })["repeatContact"]
+          : undefined;
+    } catch {
+      r1 = UNREADABLE;
+    }
+    const v1 = r1 as boolean;
     if (!(typeof v1 === "boolean")) {
       problems = note(problems, SPEC_1, v1);
     }
-    const v2 = readSignal(input, "contactCount") as number;
+    let r2: unknown;
+    try {
+      r2 =
+        !("contactCount" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "contactCount")
+          ? (input as { readonly [key: string]: unknown })["contactCount"]
+          : undefined;
+    } catch {
+      r2 = UNREADABLE;
+    }
+    const v2 = r2 as number;
     if (!(typeof v2 === "number" && v2 >= 0 && v2 < Infinity && Number.isInteger(v2))) {
       problems = note(problems, SPEC_2, v2);
     }
-    const v3 = readSignal(input, "tier") as string;
+    let r3: unknown;
+    try {
+      r3 =
+        !("tier" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "tier")
+          ? (input as { readonly [key: string]: unknown })["tier"]
+          : undefined;
+    } catch {
+      r3 = UNREADABLE;
+    }
+    const v3 = r3 as string;
     if (!(v3 === "free" || v3 === "pro" || v3 === "enterprise")) {
       problems = note(problems, SPEC_3, v3);
     }
-    const v4 = readSignal(input, "topic") as string;
+    let r4: unknown;
+    try {
+      r4 =
+        !("topic" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "topic")
+          ? (input as { readonly [key: string]: unknown })["topic"]
+          : undefined;
+    } catch {
+      r4 = UNREADABLE;
+    }
+    const v4 = r4 as string;
     if (!(
       v4 === "billing" ||
       v4 === "pricing" ||
@@ -873,95 +1120,252 @@ export function validate(signals: unknown): Validation {
     )) {
       problems = note(problems, SPEC_4, v4);
     }
-    const v5 = readSignal(input, "language") as string;
+    let r5: unknown;
+    try {
+      r5 =
+        !("language" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "language")
+          ? (input as { readonly [key: string]: unknown })["language"]
+          : undefined;
+    } catch {
+      r5 = UNREADABLE;
+    }
+    const v5 = r5 as string;
     if (!(typeof v5 === "string")) {
       problems = note(problems, SPEC_5, v5);
     }
-    const v6 = readSignal(input, "waiting") as number;
+    let r6: unknown;
+    try {
+      r6 =
+        !("waiting" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "waiting")
+          ? (input as { readonly [key: string]: unknown })["waiting"]
+          : undefined;
+    } catch {
+      r6 = UNREADABLE;
+    }
+    const v6 = r6 as number;
     if (!(typeof v6 === "number" && v6 >= 0 && v6 < Infinity)) {
       problems = note(problems, SPEC_6, v6);
     }
-    const r7 = readSignal(input, "priorHandoffFailed");
+    let r7: unknown;
+    try {
+      r7 =
+        !("priorHandoffFailed" in OBJECT_PROTOTYPE) ||
+        hasOwnProperty.call(input, "priorHandoffFailed")
+          ? (input as { readonly [key: string]: unknown })["priorHandoffFailed"]
+          : undefined;
+    } catch {
+      r7 = UNREADABLE;
+    }
     const v7 = (r7 === undefined ? false : r7) as boolean;
     if (!(typeof v7 === "boolean")) {
       problems = note(problems, SPEC_7, v7);
     }
-    const r8 = readSignal(input, "missedPromise");
+    let r8: unknown;
+    try {
+      r8 =
+        !("missedPromise" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "missedPromise")
+          ? (input as { readonly [key: string]: unknown })["missedPromise"]
+          : undefined;
+    } catch {
+      r8 = UNREADABLE;
+    }
     const v8 = (r8 === undefined ? false : r8) as boolean;
     if (!(typeof v8 === "boolean")) {
       problems = note(problems, SPEC_8, v8);
     }
-    const r9 = readSignal(input, "asksForHuman");
+    let r9: unknown;
+    try {
+      r9 =
+        !("asksForHuman" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "asksForHuman")
+          ? (input as { readonly [key: string]: unknown })["asksForHuman"]
+          : undefined;
+    } catch {
+      r9 = UNREADABLE;
+    }
     const v9 = (r9 === undefined ? false : r9) as boolean;
     if (!(typeof v9 === "boolean")) {
       problems = note(problems, SPEC_9, v9);
     }
-    const r10 = readSignal(input, "businessHours");
+    let r10: unknown;
+    try {
+      r10 =
+        !("businessHours" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "businessHours")
+          ? (input as { readonly [key: string]: unknown })["businessHours"]
+          : undefined;
+    } catch {
+      r10 = UNREADABLE;
+    }
     const v10 = (r10 === undefined ? true : r10) as boolean;
     if (!(typeof v10 === "boolean")) {
       problems = note(problems, SPEC_10, v10);
     }
-    const r11 = readSignal(input, "unresolvedDays");
+    let r11: unknown;
+    try {
+      r11 =
+        !("unresolvedDays" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "unresolvedDays")
+          ? (input as { readonly [key: string]: unknown })["unresolvedDays"]
+          : undefined;
+    } catch {
+      r11 = UNREADABLE;
+    }
     const v11 = (r11 === undefined ? 0 : r11) as number;
     if (!(typeof v11 === "number" && v11 >= 0 && v11 < Infinity && Number.isInteger(v11))) {
       problems = note(problems, SPEC_11, v11);
     }
-    const r12 = readSignal(input, "languageChanged");
+    let r12: unknown;
+    try {
+      r12 =
+        !("languageChanged" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "languageChanged")
+          ? (input as { readonly [key: string]: unknown })["languageChanged"]
+          : undefined;
+    } catch {
+      r12 = UNREADABLE;
+    }
     const v12 = (r12 === undefined ? false : r12) as boolean;
     if (!(typeof v12 === "boolean")) {
       problems = note(problems, SPEC_12, v12);
     }
-    const r13 = readSignal(input, "lifetimeValue");
+    let r13: unknown;
+    try {
+      r13 =
+        !("lifetimeValue" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "lifetimeValue")
+          ? (input as { readonly [key: string]: unknown })["lifetimeValue"]
+          : undefined;
+    } catch {
+      r13 = UNREADABLE;
+    }
     const v13 = (r13 === undefined ? 0 : r13) as number;
     if (!(typeof v13 === "number" && v13 >= 0 && v13 < Infinity)) {
       problems = note(problems, SPEC_13, v13);
     }
-    const r14 = readSignal(input, "compliance");
+    let r14: unknown;
+    try {
+      r14 =
+        !("compliance" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "compliance")
+          ? (input as { readonly [key: string]: unknown })["compliance"]
+          : undefined;
+    } catch {
+      r14 = UNREADABLE;
+    }
     const v14 = (r14 === undefined ? "none" : r14) as string;
     if (!(v14 === "none" || v14 === "legal" || v14 === "financial" || v14 === "privacy")) {
       problems = note(problems, SPEC_14, v14);
     }
-    const r15 = readSignal(input, "accountCompromised");
+    let r15: unknown;
+    try {
+      r15 =
+        !("accountCompromised" in OBJECT_PROTOTYPE) ||
+        hasOwnProperty.call(input, "accountCompromised")
+          ? (input as { readonly [key: string]: unknown })["accountCompromised"]
+          : undefined;
+    } catch {
+      r15 = UNREADABLE;
+    }
     const v15 = (r15 === undefined ? false : r15) as boolean;
     if (!(typeof v15 === "boolean")) {
       problems = note(problems, SPEC_15, v15);
     }
-    const r16 = readSignal(input, "vulnerable");
+    let r16: unknown;
+    try {
+      r16 =
+        !("vulnerable" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "vulnerable")
+          ? (input as { readonly [key: string]: unknown })["vulnerable"]
+          : undefined;
+    } catch {
+      r16 = UNREADABLE;
+    }
     const v16 = (r16 === undefined ? false : r16) as boolean;
     if (!(typeof v16 === "boolean")) {
       problems = note(problems, SPEC_16, v16);
     }
-    const r17 = readSignal(input, "chargebackFiled");
+    let r17: unknown;
+    try {
+      r17 =
+        !("chargebackFiled" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "chargebackFiled")
+          ? (input as { readonly [key: string]: unknown })["chargebackFiled"]
+          : undefined;
+    } catch {
+      r17 = UNREADABLE;
+    }
     const v17 = (r17 === undefined ? false : r17) as boolean;
     if (!(typeof v17 === "boolean")) {
       problems = note(problems, SPEC_17, v17);
     }
-    const r18 = readSignal(input, "refundAsked");
+    let r18: unknown;
+    try {
+      r18 =
+        !("refundAsked" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "refundAsked")
+          ? (input as { readonly [key: string]: unknown })["refundAsked"]
+          : undefined;
+    } catch {
+      r18 = UNREADABLE;
+    }
     const v18 = (r18 === undefined ? 0 : r18) as number;
     if (!(typeof v18 === "number" && v18 >= 0 && v18 < Infinity)) {
       problems = note(problems, SPEC_18, v18);
     }
-    const r19 = readSignal(input, "discountAsked");
+    let r19: unknown;
+    try {
+      r19 =
+        !("discountAsked" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "discountAsked")
+          ? (input as { readonly [key: string]: unknown })["discountAsked"]
+          : undefined;
+    } catch {
+      r19 = UNREADABLE;
+    }
     const v19 = (r19 === undefined ? false : r19) as boolean;
     if (!(typeof v19 === "boolean")) {
       problems = note(problems, SPEC_19, v19);
     }
-    const r20 = readSignal(input, "cancellationIntent");
+    let r20: unknown;
+    try {
+      r20 =
+        !("cancellationIntent" in OBJECT_PROTOTYPE) ||
+        hasOwnProperty.call(input, "cancellationIntent")
+          ? (input as { readonly [key: string]: unknown })["cancellationIntent"]
+          : undefined;
+    } catch {
+      r20 = UNREADABLE;
+    }
     const v20 = (r20 === undefined ? false : r20) as boolean;
     if (!(typeof v20 === "boolean")) {
       problems = note(problems, SPEC_20, v20);
     }
-    const r21 = readSignal(input, "knownOutage");
+    let r21: unknown;
+    try {
+      r21 =
+        !("knownOutage" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "knownOutage")
+          ? (input as { readonly [key: string]: unknown })["knownOutage"]
+          : undefined;
+    } catch {
+      r21 = UNREADABLE;
+    }
     const v21 = (r21 === undefined ? false : r21) as boolean;
     if (!(typeof v21 === "boolean")) {
       problems = note(problems, SPEC_21, v21);
     }
-    const r22 = readSignal(input, "confidence");
+    let r22: unknown;
+    try {
+      r22 =
+        !("confidence" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "confidence")
+          ? (input as { readonly [key: string]: unknown })["confidence"]
+          : undefined;
+    } catch {
+      r22 = UNREADABLE;
+    }
     const v22 = (r22 === undefined ? 1 : r22) as number;
     if (!(typeof v22 === "number" && v22 >= 0 && v22 <= 1)) {
       problems = note(problems, SPEC_22, v22);
     }
-    const r23 = readSignal(input, "preferredChannel");
+    let r23: unknown;
+    try {
+      r23 =
+        !("preferredChannel" in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, "preferredChannel")
+          ? (input as { readonly [key: string]: unknown })["preferredChannel"]
+          : undefined;
+    } catch {
+      r23 = UNREADABLE;
+    }
     const v23 = (r23 === undefined ? "chat" : r23) as string;
     if (!(v23 === "chat" || v23 === "email" || v23 === "phone")) {
       problems = note(problems, SPEC_23, v23);
@@ -1529,17 +1933,8 @@ function invalidDecision(ctx: CleanContext, problems: Problem[]): Decision {
   );
 }
 
-// what readSignal returns when reading a property threw
+// a signal's value when reading its property threw
 const UNREADABLE: unique symbol = Symbol();
-
-/** The own property `key` of `input`, or `UNREADABLE` if reading it threw. */
-function readSignal(input: object, key: string): unknown {
-  try {
-    return readOwn(input, key);
-  } catch {
-    return UNREADABLE;
-  }
-}
 
 /** `problems` plus the problem of `value` for `spec`, if it has one (the list is created on the first). */
 function note(problems: Problem[] | null, spec: SignalSpec, value: unknown): Problem[] | null {
