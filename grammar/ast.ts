@@ -20,6 +20,21 @@ export interface Span {
   readonly endColumn: number;
 }
 
+/** A zero-width span at the start of the file. */
+export const fileStart: Span = Object.freeze({ startOffset: 0, endOffset: 0, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 });
+
+/** A zero-width span just past the end of `span`. */
+export function endOf(span: Span): Span {
+  return {
+    startOffset: span.endOffset,
+    endOffset: span.endOffset,
+    startLine: span.endLine,
+    startColumn: span.endColumn,
+    endLine: span.endLine,
+    endColumn: span.endColumn,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Leaves
 

@@ -11,7 +11,7 @@
  * a condition nested deeper than 64 levels yields the lexical diagnostics plus `too-deep`, and no items.
  */
 import { EOF, tokenMatcher, type ILexingError, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
-import type { Comment, ContractFile, Item, Span } from "./ast.ts";
+import { endOf, fileStart, type Comment, type ContractFile, type Item, type Span } from "./ast.ts";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "../compiler/diagnostics.ts";
 import { CstToAst, tokenSpan } from "./cst-to-ast.ts";
 import type { FileCstNode } from "./cst.d.ts";
@@ -26,8 +26,10 @@ export interface ParseResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** The largest accepted source, in UTF-8 bytes. */
-export const maxSourceBytes = MAX_SOURCE_BYTES;
+/** The one diagnostic for a source over MAX_SOURCE_BYTES (also given by tools that refuse to read such a file). */
+export function tooLargeDiagnostic(): Diagnostic {
+  return diagnostic("too-large", fileStart, "this file is larger than 1 MiB, the most a contract may be", "split it into smaller contracts");
+}
 
 export function parse(source: string): ParseResult {
   try {
@@ -36,16 +38,15 @@ export function parse(source: string): ParseResult {
     // Unreachable by design (tests fuzz for it); a diagnostic beats a stack trace in an editor.
     const detail = error instanceof Error ? error.message : String(error);
     return {
-      ast: emptyFile(startSpan),
-      diagnostics: [diagnostic("syntax", startSpan, `the parser failed unexpectedly (${detail}); please report this`)],
+      ast: emptyFile(fileStart),
+      diagnostics: [diagnostic("syntax", fileStart, `the parser failed unexpectedly (${detail}); please report this`)],
     };
   }
 }
 
 function parseUnguarded(input: string): ParseResult {
-  if (utf8Length(input, maxSourceBytes) > maxSourceBytes) {
-    const message = "this file is larger than 1 MiB, the most a contract may be";
-    return { ast: emptyFile(startSpan), diagnostics: [diagnostic("too-large", startSpan, message)] };
+  if (utf8Length(input, MAX_SOURCE_BYTES) > MAX_SOURCE_BYTES) {
+    return { ast: emptyFile(fileStart), diagnostics: [tooLargeDiagnostic()] };
   }
   const source = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const fileSpan = spanOfWhole(source);
@@ -187,7 +188,7 @@ function malformedNumber(token: IToken): Diagnostic {
 }
 
 function tooDeepDiagnostic(token: IToken, fallback?: Span): Diagnostic {
-  const span = Number.isFinite(token.startOffset) ? tokenSpan(token) : (fallback ?? startSpan);
+  const span = Number.isFinite(token.startOffset) ? tokenSpan(token) : (fallback ?? fileStart);
   return diagnostic(
     "too-deep",
     span,
@@ -240,21 +241,8 @@ function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 // ---------------------------------------------------------------------------------------------
 // Positions
 
-const startSpan: Span = { startOffset: 0, endOffset: 0, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
-
 function emptyFile(span: Span): ContractFile {
   return { kind: "file", items: [], comments: [], span };
-}
-
-function endOf(span: Span): Span {
-  return {
-    startOffset: span.endOffset,
-    endOffset: span.endOffset,
-    startLine: span.endLine,
-    startColumn: span.endColumn,
-    endLine: span.endLine,
-    endColumn: span.endColumn,
-  };
 }
 
 /** The span of the whole text: its end is after the last character, on the last line. */

@@ -4,7 +4,7 @@ import { parse, UsageError } from "../args.ts";
 import { moduleBaseName, readSource, writeAtomically } from "../io.ts";
 import type { Io } from "../io-types.ts";
 import { reportToStderr } from "../report.ts";
-import { tooLargeDiagnostic } from "../too-large.ts";
+import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 
 export const buildCommand = {
   help: `Usage: handoff build FILE [--out DIR]

@@ -4,7 +4,7 @@ import { parse, UsageError } from "../args.ts";
 import { readSource } from "../io.ts";
 import { renderHuman, summary, toJson } from "../render.ts";
 import type { Io } from "../io-types.ts";
-import { tooLargeDiagnostic } from "../too-large.ts";
+import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 
 export const checkCommand = {
   help: `Usage: handoff check FILE... [--format human|json]

@@ -4,7 +4,7 @@ import { parse, UsageError } from "../args.ts";
 import { readSource } from "../io.ts";
 import type { Io } from "../io-types.ts";
 import { reportToStderr } from "../report.ts";
-import { tooLargeDiagnostic } from "../too-large.ts";
+import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 

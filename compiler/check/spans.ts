@@ -9,27 +9,7 @@
  */
 import type { Span } from "../../grammar/ast.ts";
 
-/** A zero-width span at the start of the file. */
-export const fileStart: Span = Object.freeze({
-  startOffset: 0,
-  endOffset: 0,
-  startLine: 1,
-  startColumn: 1,
-  endLine: 1,
-  endColumn: 1,
-});
-
-/** A zero-width span just past the end of `span`. */
-export function endOf(span: Span): Span {
-  return {
-    startOffset: span.endOffset,
-    endOffset: span.endOffset,
-    startLine: span.endLine,
-    startColumn: span.endColumn,
-    endLine: span.endLine,
-    endColumn: span.endColumn,
-  };
-}
+export { endOf, fileStart } from "../../grammar/ast.ts";
 
 /** The span of `source[start, end)`, located by walking forward from `base` (which must start at or before `start`). */
 export function spanWithin(source: string, base: Span, start: number, end: number): Span {
