@@ -113,6 +113,24 @@ async function toolTimes(): Promise<string> {
   ].join("\n");
 }
 
+/** What the figures mean; kept with the script so every report carries it. */
+const readingTheFigures = `### Reading the figures
+
+- **Against hand-written code** the compiled module is faster, not slower: it validates with specialised
+  inline checks, evaluates conditions as straight-line code over locals and keeps every outcome as a
+  module-level constant. The hand-written baseline shares the decision assembly with it, so the ratio
+  measures validation and matching.
+- **Where the time goes.** The decision itself is cheap: validating 24 signals takes about 80 ns and
+  evaluating 25 conditions a few tens of ns. What remains is the output the contract promises: parsing
+  \`context.now\` (an ISO string), formatting the deadline, and allocating the decision and its brief
+  (about ten objects and arrays for a handoff). That is why a handoff costs about twice an answer, and why
+  neither is near the ~30 ns of an if-chain that returns only an action.
+- **Against json-rules-engine** the compiled module is 150–400× faster, short of the 1,000× aimed for: on this
+  machine json-rules-engine takes about 165 µs per decision (not 100 µs), and a full decision with its brief
+  costs 0.4–1.1 µs. The generated `decide` is a single function: for contracts of thousands of rules it
+  grows past the size V8 optimises, and decisions get markedly slower.
+`;
+
 const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const date = new Date().toISOString().slice(0, 10);
 const report = [
@@ -125,6 +143,7 @@ const report = [
   "",
   await toolTimes(),
   "",
+  readingTheFigures,
 ].join("\n");
 console.log(report);
 if (!quick) writeFileSync(join(root, "docs/performance.md"), report);
