@@ -19,6 +19,7 @@ export function renderHuman(file: string, source: string, d: Diagnostic): string
     out += ` ${" ".repeat(gutter.length)} | ${" ".repeat(Math.max(0, startColumn - 1))}${"^".repeat(width)}\n`;
   }
   if (d.hint) out += `  hint: ${d.hint}\n`;
+  if (d.example) out += `  example: ${Object.entries(d.example).map(([k, v]) => `${k} = ${typeof v === "string" ? JSON.stringify(v) : v}`).join(", ")}\n`;
   return out;
 }
 
@@ -41,6 +42,7 @@ export function toJson(file: string, d: Diagnostic) {
     code: d.code,
     message: d.message,
     ...(d.hint === undefined ? {} : { hint: d.hint }),
+    ...(d.example === undefined ? {} : { example: d.example }),
   };
 }
 

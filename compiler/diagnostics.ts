@@ -38,7 +38,12 @@ export const catalog = {
   "stop-without-say": { severity: "error", summary: "A `stop` (in a rule or `otherwise`) does not tell the customer what happens next with `say`." },
   "missing-target": { severity: "error", summary: "A `route` or `escalate` without `to TARGET`." },
   "unsafe-invalid-action": { severity: "error", summary: "`on invalid answer`: input that failed validation is never answered by the AI." },
-  incomplete: { severity: "error", summary: "The contract has no `otherwise`, so some input could match no rule." },
+  incomplete: { severity: "error", summary: "The contract has no `otherwise`, and some valid input matches no rule (the example shows one)." },
+  "unreachable-rule": { severity: "warning", summary: "A rule can never be the winner under the contract's policy; the rules that always win over it are named." },
+  "unsatisfiable-condition": { severity: "warning", summary: "No valid input satisfies a rule's condition (`n > 3 and n < 2`)." },
+  "redundant-comparison": { severity: "info", summary: "A comparison always holds, or never changes the outcome, within the signal's range." },
+  "hidden-severity": { severity: "warning", summary: "Under `first-match`, an earlier, less severe rule wins on inputs where a more severe rule also matches (the example shows one)." },
+  "ambiguous-owner": { severity: "info", summary: "Under `most-severe`, two rules with the same action and different owners both match some input, so file order decides (the example shows one)." },
   "no-deadline": { severity: "warning", summary: "An `escalate` without `within`: nobody is told by when." },
   "unowned-stop": { severity: "warning", summary: "A `stop` without `to OWNER`: nobody owns the case." },
   "answer-with-target": { severity: "error", summary: "`answer` takes no target, deadline, `collect` or `confirm`." },
@@ -46,12 +51,17 @@ export const catalog = {
 
 export type DiagnosticCode = keyof typeof catalog;
 
+/** A concrete, valid input (a value for every signal) that demonstrates an analysis' claim. */
+export type Example = Readonly<Record<string, number | string | boolean>>;
+
 export interface Diagnostic {
   readonly code: DiagnosticCode;
   readonly severity: Severity;
   readonly message: string;
   readonly span: Span;
   readonly hint?: string;
+  /** Only from the analyses: an input ready to pass to `decide`. */
+  readonly example?: Example;
 }
 
 /** Builds a diagnostic whose severity comes from the catalog. */
