@@ -127,7 +127,7 @@ const readingTheFigures = `### Reading the figures
   neither is near the ~30 ns of an if-chain that returns only an action.
 - **Against json-rules-engine** the compiled module is 150–400× faster, short of the 1,000× aimed for: on this
   machine json-rules-engine takes about 165 µs per decision (not 100 µs), and a full decision with its brief
-  costs 0.4–1.1 µs. The generated `decide` is a single function: for contracts of thousands of rules it
+  costs 0.4–1.1 µs. The generated \`decide\` is a single function: for contracts of thousands of rules it
   grows past the size V8 optimises, and decisions get markedly slower.
 `;
 
