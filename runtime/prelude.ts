@@ -533,16 +533,18 @@ function parseIsoInstant(text: string): number | null {
   ) {
     return null;
   }
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
+  const century = twoDigitsAt(text, 0);
+  const yearInCentury = twoDigitsAt(text, 2);
+  const year = century < 0 || yearInCentury < 0 ? -1 : century * 100 + yearInCentury;
+  const month = twoDigitsAt(text, 5);
+  const day = twoDigitsAt(text, 8);
+  const hour = twoDigitsAt(text, 11);
+  const minute = twoDigitsAt(text, 14);
   let second = 0;
   let millis = 0;
   let at = 16;
   if (text.charCodeAt(at) === 58) {
-    second = digitsAt(text, at + 1, 2);
+    second = twoDigitsAt(text, at + 1);
     at += 3;
     if (text.charCodeAt(at) === 46) {
       let end = at + 1;
@@ -561,8 +563,8 @@ function parseIsoInstant(text: string): number | null {
     if (at + 1 !== length) return null;
   } else if (zone === 43 || zone === 45) {
     if (at + 6 !== length || text.charCodeAt(at + 3) !== 58) return null;
-    const zoneHours = digitsAt(text, at + 1, 2);
-    const zoneMinutes = digitsAt(text, at + 4, 2);
+    const zoneHours = twoDigitsAt(text, at + 1);
+    const zoneMinutes = twoDigitsAt(text, at + 4);
     if (zoneHours < 0 || zoneHours > 23 || zoneMinutes < 0 || zoneMinutes > 59) return null;
     offsetMinutes = (zone === 45 ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
   } else {
@@ -571,6 +573,13 @@ function parseIsoInstant(text: string): number | null {
   return (
     daysFromCivil(year, month, day) * 86400000 + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis
   );
+}
+
+/** The two ASCII digits at `start` as a number, or -1 if either is not a digit (or missing). */
+function twoDigitsAt(text: string, start: number): number {
+  const tens = text.charCodeAt(start) - 48; // NaN past the end
+  const ones = text.charCodeAt(start + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 /** The decimal number of the `count` ASCII digits at `start`, or -1 if any is not a digit (or missing). */
