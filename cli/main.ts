@@ -25,6 +25,9 @@ const commands: Readonly<Record<string, CommandEntry>> = {
   check: { summary: "check contracts and print their diagnostics", load: async () => (await import("./commands/check.ts")).checkCommand },
   build: { summary: "compile a contract into a dependency-free TypeScript module", load: async () => (await import("./commands/build.ts")).buildCommand },
   run: { summary: "decide one turn with a contract and print the decision as JSON", load: async () => (await import("./commands/run.ts")).runCommand },
+  explain: { summary: "decide one turn and show, rule by rule, why", load: async () => (await import("./commands/explain.ts")).explainCommand },
+  test: { summary: "prove every test block of contracts, for all inputs", load: async () => (await import("./commands/test.ts")).testCommand },
+  diff: { summary: "prove where two versions of a contract decide differently", load: async () => (await import("./commands/diff.ts")).diffCommand },
 };
 
 const exitCodes = `Exit codes:

@@ -19,8 +19,15 @@ export function renderHuman(file: string, source: string, d: Diagnostic): string
     out += ` ${" ".repeat(gutter.length)} | ${" ".repeat(Math.max(0, startColumn - 1))}${"^".repeat(width)}\n`;
   }
   if (d.hint) out += `  hint: ${d.hint}\n`;
-  if (d.example) out += `  example: ${Object.entries(d.example).map(([k, v]) => `${k} = ${typeof v === "string" ? JSON.stringify(v) : v}`).join(", ")}\n`;
+  if (d.example) out += `  example: ${renderExample(d.example)}\n`;
   return out;
+}
+
+/** An input as `signal = value` pairs: strings JSON-quoted, numbers and booleans as JavaScript prints them. */
+export function renderExample(example: Readonly<Record<string, number | string | boolean>>): string {
+  return Object.entries(example)
+    .map(([k, v]) => `${k} = ${typeof v === "string" ? JSON.stringify(v) : v}`)
+    .join(", ");
 }
 
 /** The text of one-based line `n`, splitting at \n, \r\n and lone \r like the lexer does. */

@@ -2,10 +2,11 @@
  * The one entry point: source text in, tree + diagnostics + model (+ generated module) out.
  * The CLI, the tests and the editor tooling are thin callers of it. It never throws on any source.
  *
- *   parse (grammar/) → check (compiler/check/) → model → generate (compiler/codegen/)
+ *   parse (grammar/) → check (compiler/check/) → model → analyse (compiler/analysis/) → generate (compiler/codegen/)
  */
 import type { ContractFile } from "../grammar/ast.ts";
 import { parse } from "../grammar/parse.ts";
+import { analyse, type Witness } from "./analysis/index.ts";
 import { checkContract } from "./check/index.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import type { ContractModel } from "./model.ts";
@@ -21,6 +22,11 @@ export interface CheckResult {
   readonly model: ContractModel | null;
   /** Sorted by position. */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * One winning input per rule that can win, in file order; present when the analyses ran (the checker
+   * found no error), even if they then found one.
+   */
+  readonly witnesses?: readonly Witness[];
 }
 
 export interface CompileResult extends CheckResult {
@@ -37,7 +43,11 @@ export function check(source: string, options: CheckOptions = {}): CheckResult {
   }
   const checked = checkContract(parsed.ast, { source, fileName: options.fileName ?? "contract.handoff" });
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]);
-  return { ast: parsed.ast, model: hasErrors(diagnostics) ? null : checked.model, diagnostics };
+  if (hasErrors(diagnostics) || !checked.model) return { ast: parsed.ast, model: null, diagnostics };
+  // The static analyses prove what the checker cannot see locally (coverage, reachability, …).
+  const analysed = analyse(checked.model, parsed.ast, source);
+  const all = sortDiagnostics([...diagnostics, ...analysed.diagnostics]);
+  return { ast: parsed.ast, model: hasErrors(all) ? null : checked.model, diagnostics: all, witnesses: analysed.witnesses };
 }
 
 /** Parses, checks and, when there is no error, generates the module. */

@@ -5,7 +5,7 @@
  * INVARIANT: a `ContractModel` only exists for a contract with no error diagnostics, so every name
  * in it is declared, every literal fits its signal's type and range, and every stop has a `say`.
  */
-import type { ActionName, PolicyName, Span, UrgencyName } from "../grammar/ast.ts";
+import type { ActionName, ExpectMode, PolicyName, Span, UrgencyName } from "../grammar/ast.ts";
 
 export type { ActionName, PolicyName, UrgencyName };
 
@@ -78,8 +78,22 @@ export interface RuleModel extends OutcomeModel {
   readonly reads: readonly string[];
 }
 
+export type { ExpectMode };
+
+/**
+ * What a test expects of every decision it covers. For `kind: "action"`, `mode` says how the action
+ * is compared: `is` (the default when absent: equal, plus owner and `within` when not null), `not`
+ * (any other action) or `at-least` (as severe or more, by `severityRank`). INVARIANT: with `not` and
+ * `at-least`, `owner` and `withinSeconds` are null.
+ */
 export type ExpectationModel =
-  | { readonly kind: "action"; readonly action: ActionName; readonly owner: string | null; readonly withinSeconds: number | null }
+  | {
+      readonly kind: "action";
+      readonly mode?: ExpectMode;
+      readonly action: ActionName;
+      readonly owner: string | null;
+      readonly withinSeconds: number | null;
+    }
   | { readonly kind: "rule"; readonly rule: string };
 
 export interface TestModel {

@@ -297,9 +297,17 @@ export interface GivenEntry {
   readonly span: Span;
 }
 
+/**
+ * How `expect` compares the decision's action: `is` (`expect ACTION`), `not` (`expect not ACTION`)
+ * or `at-least` (`expect at least ACTION`, by severity answer < route < escalate < stop).
+ */
+export type ExpectMode = "is" | "not" | "at-least";
+
 export type Expectation =
   | {
       readonly kind: "expect-action";
+      /** Absent for a plain `expect ACTION` (mode `is`); `not`/`at least` carry no target or `within`. */
+      readonly mode?: "not" | "at-least";
       readonly action: ActionName;
       readonly target: Target | null;
       readonly within: DurationLiteral | null;

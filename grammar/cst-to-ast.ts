@@ -451,7 +451,27 @@ export class CstToAst {
     const action = c.action?.[0] ? this.action(c.action[0]) : null;
     if (!action) return null;
     const { action: name, target, within, span } = action;
-    return { kind: "expect-action", action: name, target, within, span };
+    const lead = real(c.not) ?? real(c.at);
+    if (!lead) return { kind: "expect-action", action: name, target, within, span };
+    const mode = c.not ? "not" : "at-least";
+    const written = c.not ? "expect not" : "expect at least";
+    // `not`/`at least` compare the action only: an owner or deadline would make the claim ambiguous
+    // (not this action at all, or not with this owner?), so they are refused here, by grammar.
+    if (target || within) {
+      const from = real(c.action![0]!.children.To) ?? real(c.action![0]!.children.Within);
+      const extra = join(from ? tokenSpan(from) : (target ?? within)!.span, span);
+      this.diagnostics.push(
+        diagnostic(
+          "syntax",
+          extra,
+          `\`${written}\` compares the action only, so it takes no ${target && within ? "target or `within`" : target ? "target" : "`within`"}`,
+          name === "answer"
+            ? `write \`${written} ${name}\``
+            : `write \`${written} ${name}\`; to check an owner or deadline, use \`expect ${name} to …\``,
+        ),
+      );
+    }
+    return { kind: "expect-action", mode, action: name, target: null, within: null, span: join(tokenSpan(lead), span) };
   }
 
   // -------------------------------------------------------------------------------------------

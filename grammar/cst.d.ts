@@ -340,5 +340,8 @@ export interface ExpectationCstNode extends CstNode {
 export type ExpectationCstChildren = {
   Rule?: IToken[];
   ruleName?: IToken[];
-  action?: ActionCstNode[];
+  not?: IToken[];
+  action?: (ActionCstNode)[];
+  at?: IToken[];
+  least?: IToken[];
 };

@@ -52,7 +52,7 @@ const expecting = {
   condition: "a condition",
   comparison: "a comparison",
   literal: "a value (a string, number, duration, `true`, `false` or a name)",
-  expectation: "an action or `rule NAME`",
+  expectation: "an action, `not ACTION`, `at least ACTION` or `rule NAME`",
 };
 
 function alts(...alternatives: (() => unknown)[]): IOrAlt<unknown>[] {
@@ -388,16 +388,38 @@ export class HandoffParser extends CstParser {
     this.SUBRULE(this.literal, { LABEL: "value" });
   });
 
+  /**
+   * `rule NAME`, `ACTION`, `not ACTION` or `at least ACTION`. `at` and `least` are ordinary names that
+   * act as keywords only here (a gate on their spelling), so they stay free for signals and members.
+   * `not`/`at least` take the full `action` so that a `to`/`within` after them parses and the CST→AST
+   * visitor can say precisely why it is not allowed.
+   */
   public expectation = this.RULE("expectation", () => {
     this.OR({
       ERR_MSG: expecting.expectation,
-      DEF: alts(
-        () => {
-          this.CONSUME(T.Rule);
-          this.CONSUME(T.Name, { LABEL: "ruleName" });
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(T.Rule);
+            this.CONSUME(T.Name, { LABEL: "ruleName" });
+          },
         },
-        () => this.SUBRULE(this.action),
-      ),
+        {
+          ALT: () => {
+            this.CONSUME(T.Not, { LABEL: "not" });
+            this.SUBRULE(this.action);
+          },
+        },
+        {
+          GATE: () => this.LA(1).image === "at" && this.LA(2).image === "least",
+          ALT: () => {
+            this.CONSUME2(T.Name, { LABEL: "at" });
+            this.CONSUME3(T.Name, { LABEL: "least" });
+            this.SUBRULE2(this.action);
+          },
+        },
+        { ALT: () => this.SUBRULE3(this.action) },
+      ],
     });
   });
 

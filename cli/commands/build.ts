@@ -1,5 +1,7 @@
-import { resolve, join, dirname } from "node:path";
+import { mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { compile } from "../../compiler/compile.ts";
+import type { Witness } from "../../compiler/emit-tests/index.ts";
 import { parse, UsageError } from "../args.ts";
 import { moduleBaseName, readSource, writeAtomically } from "../io.ts";
 import type { Io } from "../io-types.ts";
@@ -7,14 +9,23 @@ import { reportToStderr } from "../report.ts";
 import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 
 export const buildCommand = {
-  help: `Usage: handoff build FILE [--out DIR]
+  help: `Usage: handoff build FILE [--out DIR] [--emit-tests]
 
 Checks the contract and writes DIR/<name>.ts, where <name> is the file name without .handoff.
-  --out DIR   where to write the module (default: beside the contract; created if missing)
+  --out DIR      where to write the module (default: beside the contract; created if missing)
+  --emit-tests   also write DIR/<name>.test.ts: vitest + fast-check property tests of the module (decide is
+                 total; every \`test\` block holds on random completions of its \`given\`; every witness of
+                 the static analysis makes its rule win). The host project supplies vitest and fast-check.
 On any error the diagnostics are printed and no file is written. Warnings are printed and do not stop the build.`,
   async run(args: readonly string[], io: Io): Promise<number> {
-    const { values, positionals } = parse(args, { out: { type: "string", short: "o" } }, "build");
-    if (positionals.length !== 1) throw new UsageError("build: expected exactly one contract (usage: handoff build FILE [--out DIR])");
+    const { values, positionals } = parse(
+      args,
+      { out: { type: "string", short: "o" }, "emit-tests": { type: "boolean" } },
+      "build",
+    );
+    if (positionals.length !== 1) {
+      throw new UsageError("build: expected exactly one contract (usage: handoff build FILE [--out DIR] [--emit-tests])");
+    }
     const file = positionals[0]!;
     const { text, tooLarge } = await readSource(io.cwd, file);
     if (tooLarge) {
@@ -22,15 +33,85 @@ On any error the diagnostics are printed and no file is written. Warnings are pr
       return 1;
     }
     const result = await compile(text, { fileName: file });
-    if (reportToStderr(io, file, text, result.diagnostics) || result.output === null) return 1;
+    if (reportToStderr(io, file, text, result.diagnostics) || result.output === null || result.model === null) return 1;
     const outDir = values.out === undefined ? dirname(resolve(io.cwd, file)) : resolve(io.cwd, values.out);
-    const target = join(outDir, `${moduleBaseName(file)}.ts`);
-    try {
-      await writeAtomically(target, result.output);
-    } catch (error) {
-      throw new UsageError(`build: cannot write \`${target}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const name = moduleBaseName(file);
+    const files = [{ path: join(outDir, `${name}.ts`), text: result.output }];
+    if (values["emit-tests"] === true) {
+      // Loaded on demand, like the code generator: a plain build never loads the test emitter.
+      const { generateTests } = await import("../../compiler/emit-tests/index.ts");
+      // The witnesses `compile` found while analysing; the hook asks the analysis itself when it did not run.
+      let witnesses = (result as { readonly witnesses?: readonly Witness[] }).witnesses;
+      if (witnesses === undefined) {
+        const { computeWitnesses } = await import("../../compiler/emit-tests/witnesses.ts");
+        const computed = await computeWitnesses(result.model);
+        if (computed.unavailable !== undefined) io.stderr(`note: no witness tests emitted: the static analysis is unavailable (${computed.unavailable})\n`);
+        witnesses = computed.witnesses;
+      }
+      files.push({ path: join(outDir, `${name}.test.ts`), text: await generateTests(result.model, { moduleName: name, witnesses }) });
     }
-    io.stdout(`wrote ${target}\n`);
+    try {
+      if (files.length === 1) await writeAtomically(files[0]!.path, files[0]!.text);
+      else await writeAllOrNothing(files);
+    } catch (error) {
+      const target = error instanceof WriteError ? error.target : files[0]!.path;
+      const cause = error instanceof WriteError ? error.cause : error;
+      throw new UsageError(`build: cannot write \`${target}\`: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`);
+    }
+    for (const { path } of files) io.stdout(`wrote ${path}\n`);
     return 0;
   },
 };
+
+/** A failure to write `target` (the file the user asked for, not its temporary name). */
+class WriteError extends Error {
+  constructor(
+    readonly target: string,
+    override readonly cause: unknown,
+  ) {
+    super(`cannot write ${target}`);
+  }
+}
+
+/**
+ * Writes every file or, as far as the file system allows, none: all are first written to temporary
+ * files beside their targets, then renamed into place; if a rename fails, the files already renamed
+ * get their previous content back (or are removed when they did not exist).
+ */
+async function writeAllOrNothing(files: readonly { path: string; text: string }[]): Promise<void> {
+  const staged: { path: string; temp: string }[] = [];
+  const removeTemps = () => Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+  let current = files[0]!.path;
+  try {
+    for (const { path, text } of files) {
+      current = path;
+      await mkdir(dirname(path), { recursive: true });
+      const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+      staged.push({ path, temp });
+      const handle = await open(temp, "w");
+      try {
+        await handle.writeFile(text, "utf8");
+      } finally {
+        await handle.close();
+      }
+    }
+  } catch (error) {
+    await removeTemps();
+    throw new WriteError(current, error);
+  }
+  const done: { path: string; previous: string | null }[] = [];
+  try {
+    for (const { path, temp } of staged) {
+      current = path;
+      const previous = await readFile(path, "utf8").catch(() => null);
+      await rename(temp, path);
+      done.push({ path, previous });
+    }
+  } catch (error) {
+    for (const { path, previous } of done) {
+      await (previous === null ? rm(path, { force: true }) : writeFile(path, previous, "utf8")).catch(() => undefined);
+    }
+    await removeTemps();
+    throw new WriteError(current, error);
+  }
+}

@@ -1,35 +1,47 @@
 import { check } from "../../compiler/compile.ts";
-import { hasErrors, type Diagnostic } from "../../compiler/diagnostics.ts";
+import { hasErrors, type Diagnostic, type Example } from "../../compiler/diagnostics.ts";
 import { parse, UsageError } from "../args.ts";
 import { readSource } from "../io.ts";
-import { renderHuman, summary, toJson } from "../render.ts";
+import { renderExample, renderHuman, summary, toJson } from "../render.ts";
 import type { Io } from "../io-types.ts";
 import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 
 export const checkCommand = {
-  help: `Usage: handoff check FILE... [--format human|json]
+  help: `Usage: handoff check FILE... [--format human|json] [--info] [--witnesses]
 
-Parses and type-checks each contract and prints every diagnostic.
+Parses and type-checks each contract, proves what the static analyses prove, and prints every diagnostic.
   --format human   file:line:col severity code: message, with the source line and a caret (default)
-  --format json    a JSON array of {file, line, column, endLine, endColumn, severity, code, message, hint?}`,
+  --format json    a JSON array of {file, line, column, endLine, endColumn, severity, code, message, hint?, example?}
+  --info           also print info notes in human output (json always has them); otherwise they are counted
+  --witnesses      also print, for every rule that can win, one input on which it wins
+                   (human: \`rule NAME: signal = value, ...\`; json: {"diagnostics": [...], "witnesses": [{file, rule, example}]})`,
   async run(args: readonly string[], io: Io): Promise<number> {
-    const { values, positionals } = parse(args, { format: { type: "string" } }, "check");
+    const { values, positionals } = parse(args, { format: { type: "string" }, info: { type: "boolean" }, witnesses: { type: "boolean" } }, "check");
     const format = values.format ?? "human";
+    const withWitnesses = values.witnesses === true;
     if (format !== "human" && format !== "json") throw new UsageError(`check: --format must be \`human\` or \`json\`, not \`${format}\``);
     if (positionals.length === 0) throw new UsageError("check: no contract given (usage: handoff check FILE...)");
     const all: ReturnType<typeof toJson>[] = [];
+    const witnesses: { file: string; rule: string; example: Example }[] = [];
     let failed = false;
     for (const file of positionals) {
       const { text, tooLarge } = await readSource(io.cwd, file);
-      const diagnostics: readonly Diagnostic[] = tooLarge ? [tooLargeDiagnostic()] : check(text, { fileName: file }).diagnostics;
+      const result = tooLarge ? null : check(text, { fileName: file });
+      const diagnostics: readonly Diagnostic[] = result ? result.diagnostics : [tooLargeDiagnostic()];
       failed ||= hasErrors(diagnostics);
-      if (format === "json") all.push(...diagnostics.map((d) => toJson(file, d)));
-      else {
-        for (const d of diagnostics) io.stdout(renderHuman(file, text, d) + "\n");
-        io.stdout(`${file}: ${summary(diagnostics)}\n`);
+      const found = result?.witnesses ?? [];
+      if (format === "json") {
+        all.push(...diagnostics.map((d) => toJson(file, d)));
+        witnesses.push(...found.map((w) => ({ file, rule: w.rule, example: w.example })));
+      } else {
+        const shown = values.info === true ? diagnostics : diagnostics.filter((d) => d.severity !== "info");
+        for (const d of shown) io.stdout(renderHuman(file, text, d) + "\n");
+        if (withWitnesses) for (const w of found) io.stdout(`rule ${w.rule}: ${renderExample(w.example)}\n`);
+        const hidden = diagnostics.length - shown.length;
+        io.stdout(`${file}: ${summary(diagnostics)}${hidden > 0 ? ` (not shown; \`--info\` shows them)` : ""}\n`);
       }
     }
-    if (format === "json") io.stdout(JSON.stringify(all, null, 2) + "\n");
+    if (format === "json") io.stdout(JSON.stringify(withWitnesses ? { diagnostics: all, witnesses } : all, null, 2) + "\n");
     return failed ? 1 : 0;
   },
 };

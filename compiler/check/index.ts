@@ -2,7 +2,9 @@
  * The type checker: AST in, resolved model plus diagnostics out.
  *
  *   blocks (duplicates) → scope (declarations, types, defaults) → rules → otherwise / on invalid
- *   → tests → `incomplete` → model
+ *   → tests → model
+ *
+ * Whether the rules cover every input (`incomplete`) is proven afterwards by compiler/analysis/.
  *
  * INVARIANT: never throws on any tree the parser produces, partial ones included; reports every
  * problem it finds without cascades; returns a model only when it found no error.
@@ -17,7 +19,7 @@ import { createContext } from "./context.ts";
 import { checkOutcome } from "./outcomes.ts";
 import { checkRules } from "./rules.ts";
 import { buildScope } from "./scope.ts";
-import { endOf, fileStart } from "./spans.ts";
+import { fileStart } from "./spans.ts";
 import { checkTests } from "./tests.ts";
 
 export { builtinInvalidOutcome } from "./builtin.ts";
@@ -54,17 +56,6 @@ export function checkContract(file: ContractFile, options: CheckContractOptions)
   const otherwise = blocks.otherwise.map((decl) => checkOutcome(ctx, scope, decl, "otherwise", "otherwise"))[0] ?? null;
   const onInvalid = blocks.onInvalid.map((decl) => checkOutcome(ctx, scope, decl, "on-invalid", "invalid-input"))[0] ?? builtinInvalidOutcome;
   const tests = checkTests(ctx, scope, blocks.tests, rules.map((r) => r.name));
-
-  if (!otherwise) {
-    const items = file?.items ?? [];
-    const last = items[items.length - 1];
-    ctx.report(
-      "incomplete",
-      last ? endOf(last.span) : fileStart,
-      "there is no `otherwise`, so some input may match no rule",
-      "add `otherwise ACTION` for input that no rule matches, e.g. `otherwise escalate to senior within 1h`",
-    );
-  }
 
   const diagnostics = sortDiagnostics(ctx.diagnostics);
   if (hasErrors(diagnostics)) return { model: null, diagnostics };

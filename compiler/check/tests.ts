@@ -1,8 +1,9 @@
 /**
  * Test blocks: every `given` names a declared signal once (`unknown-signal`,
  * `duplicate-declaration`) with a value that fits it; `expect ACTION [to T] [within D]` is checked
- * like an outcome's action, and `expect rule NAME` must name a rule, `otherwise` or `invalid-input`
- * (`unknown-rule`).
+ * like an outcome's action, `expect not ACTION` and `expect at least ACTION` need only the action
+ * (the parser refuses a target or `within` after them), and `expect rule NAME` must name a rule,
+ * `otherwise` or `invalid-input` (`unknown-rule`).
  */
 import type { TestDecl } from "../../grammar/ast.ts";
 import type { ExpectationModel, SignalValue, TestModel } from "../model.ts";
@@ -53,6 +54,9 @@ function checkExpectation(ctx: Context, scope: Scope, test: TestDecl, known: Rea
     }
     return { kind: "rule", rule };
   }
+  const mode = expect.mode ?? "is";
+  // `not`/`at least` carry no target or `within` (the parser has refused them).
+  if (mode !== "is") return { kind: "action", mode, action: expect.action, owner: null, withinSeconds: null };
   let owner: string | null = null;
   let withinSeconds: number | null = null;
   if (expect.action === "answer") {
@@ -62,5 +66,6 @@ function checkExpectation(ctx: Context, scope: Scope, test: TestDecl, known: Rea
     if (expect.target) owner = resolveTarget(ctx, scope, expect.target)?.owner ?? null;
     if (expect.within) withinSeconds = checkWithin(ctx, expect.within) ?? null;
   }
+  // A plain `expect ACTION` has no `mode` (absent means `is`), as before the other modes existed.
   return { kind: "action", action: expect.action, owner, withinSeconds };
 }

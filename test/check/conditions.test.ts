@@ -93,7 +93,8 @@ describe("literals", () => {
   it("reports literals outside the declared range, and non-integral ints", () => {
     expect(errors("sentiment < -2")).toEqual(["out-of-range: -2"]);
     expect(first("sentiment < -2").message).toBe("`-2` is outside the range of `sentiment`, `-1..1`");
-    expect(errors("sentiment > 1 or sentiment < -1")).toEqual([]);
+    // Literals at the range's ends are accepted; that this condition never holds is the analyses' finding.
+    expect(errors("sentiment > 1 or sentiment < -1")).toEqual(["unsatisfiable-condition: sentiment > 1 or sentiment < -1"]);
     expect(errors("contactCount >= -1")).toEqual(["out-of-range: -1"]);
     expect(errors("contactCount > 1.5")).toEqual(["out-of-range: 1.5"]);
     expect(first("contactCount > 1.5").message).toBe("`1.5` is not a whole number, but `contactCount` is an int");

@@ -202,12 +202,17 @@ otherwise answer
 });
 
 describe("incomplete", () => {
-  it("requires `otherwise`, pointing just past the last item", () => {
+  it("without `otherwise`, is proven by the analyses: it points just past the last item with an input no rule matches", () => {
     const source = `signals { x: bool }\nwhen x then answer\n`;
     const seen = only(source, "incomplete");
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ text: "", line: 2, message: "there is no `otherwise`, so some input may match no rule" });
+    expect(seen[0]).toMatchObject({ text: "", line: 2, message: "there is no `otherwise`, and some valid input matches no rule" });
     expect(seen[0]!.hint).toContain("add `otherwise");
+    expect(run(source).diagnostics.find((d) => d.code === "incomplete")!.example).toEqual({ x: false });
+  });
+
+  it("is not reported when the rules cover every input", () => {
+    expect(only(`signals { x: bool }\nwhen x then answer\nwhen not x then answer\n`, "incomplete")).toEqual([]);
   });
 
   it("is satisfied by the base contract", () => {

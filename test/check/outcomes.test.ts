@@ -15,7 +15,8 @@ rule c when repeatContact then route to "billing" within 1d
 rule d when repeatContact then escalate to senior within 15m urgency critical
 rule e when repeatContact then stop to clinician within 1h say "A clinician will call."`);
     const { seen, model } = run(source);
-    expect(seen).toEqual([]);
+    // Every rule has the same condition, so only the stop can win: the analyses say so, the checker says nothing.
+    expect(seen.filter((d) => d.code !== "unreachable-rule")).toEqual([]);
     expect(model!.rules.map((r) => [r.name, r.action, r.owner, r.ownerName, r.withinSeconds, r.urgency])).toEqual([
       ["a", "answer", null, null, null, "low"],
       ["b", "route", "billing", "Billing team", null, "normal"],

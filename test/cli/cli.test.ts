@@ -163,3 +163,40 @@ describe("help and version", () => {
     expect(bad.stderr).toContain("unknown command `frobnicate`");
   });
 });
+
+describe("handoff check: analyses in the output", () => {
+  const ordered = `signals { sentiment: number in -1..1  vip: bool }
+owners { senior: "Senior support"  sales: "Sales" }
+rule upset when sentiment < -0.5 then route to senior within 1h
+rule vip when vip then route to sales within 1h
+rule noisy when sentiment >= -1 and vip then answer
+otherwise answer
+`;
+
+  it("counts info notes instead of printing them, unless --info", async () => {
+    const dir = tempDir({ "c.handoff": ordered });
+    const quiet = await cli(dir, ["check", "c.handoff"]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).not.toContain("info ambiguous-owner");
+    expect(quiet.stdout).toMatch(/c\.handoff: .*info \(not shown; `--info` shows them\)\n$/);
+    const loud = await cli(dir, ["check", "c.handoff", "--info"]);
+    expect(loud.stdout).toContain("info ambiguous-owner");
+    expect(loud.stdout).toMatch(/example: sentiment = -?[\d.]+, vip = true/);
+    const json = JSON.parse((await cli(dir, ["check", "c.handoff", "--format", "json"])).stdout);
+    expect(json.map((d: { code: string }) => d.code)).toContain("ambiguous-owner");
+  });
+
+  it("--witnesses prints, for every rule that can win, an input on which it really wins", async () => {
+    const dir = tempDir({ "c.handoff": ordered });
+    const run = await cli(dir, ["check", "c.handoff", "--witnesses", "--format", "json"]);
+    const { witnesses } = JSON.parse(run.stdout) as { witnesses: { rule: string; example: Record<string, unknown> }[] };
+    const { check } = await import("../../compiler/compile.ts");
+    const { interpret } = await import("../../runtime/interpret.ts");
+    const model = check(ordered).model!;
+    // `noisy` can never win (`vip` always beats it), so it has no witness.
+    expect(witnesses.map((w) => w.rule).sort()).toEqual(["upset", "vip"]);
+    for (const w of witnesses) expect(interpret(model, w.example).rule).toBe(w.rule);
+    const human = await cli(dir, ["check", "c.handoff", "--witnesses"]);
+    expect(human.stdout).toMatch(/^rule upset: sentiment = -?[\d.]+, vip = (true|false)$/m);
+  });
+});

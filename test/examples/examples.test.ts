@@ -18,7 +18,10 @@ describe("examples", () => {
   it.each(contracts)("%s checks clean and decides its sample input the same way compiled and interpreted", async (file) => {
     const source = readFileSync(join(dir, file), "utf8");
     const result = await compile(source, { fileName: file });
-    expect(result.diagnostics.map((d) => `${d.span.startLine}: ${d.code} ${d.message}`)).toEqual([]);
+    // `ambiguous-owner` (info) is left out: under most-severe, these examples order same-action rules
+    // by priority on purpose (see the comments in support.handoff).
+    const shown = result.diagnostics.filter((d) => d.code !== "ambiguous-owner");
+    expect(shown.map((d) => `${d.span.startLine}: ${d.code} ${d.message}`)).toEqual([]);
     const input = JSON.parse(readFileSync(join(dir, file.replace(/\.handoff$/, ".input.json")), "utf8"));
     const expected = interpret(result.model!, input.signals, input.context);
     expect(expected.rule).not.toBe("invalid-input");

@@ -1,0 +1,70 @@
+import { check } from "../../compiler/compile.ts";
+import { hasErrors } from "../../compiler/diagnostics.ts";
+import { describeDecision, showAssignment } from "../../compiler/explain.ts";
+import type { ContractModel } from "../../compiler/model.ts";
+import { runTests, type TestResult } from "../../compiler/testing/index.ts";
+import { tooLargeDiagnostic } from "../../grammar/parse.ts";
+import { parse, UsageError } from "../args.ts";
+import { readSource } from "../io.ts";
+import type { Io } from "../io-types.ts";
+import { reportToStderr } from "../report.ts";
+
+export const testCommand = {
+  help: `Usage: handoff test FILE... [--format human|json]
+
+Checks each contract and proves every \`test\` block: a test passes only if EVERY valid input that agrees
+with its \`given\` (all other signals over their whole valid range) gets the expected decision. This is
+exact, not sampled. A failing test shows a counterexample input and the decision it got.
+Prints \`✓ name\` or \`✗ name\` per test and a closing line \`N passed, N failed\`; exits 1 on any failure
+or any contract with errors (its diagnostics go to standard error).
+  --format FORMAT    human (default) or json: { files: [{ file, tests: [...] }], passed, failed }`,
+  async run(args: readonly string[], io: Io): Promise<number> {
+    const { values, positionals } = parse(args, { format: { type: "string", short: "f", default: "human" } }, "test");
+    if (positionals.length === 0) throw new UsageError("test: expected at least one contract (usage: handoff test FILE...)");
+    if (values.format !== "human" && values.format !== "json") {
+      throw new UsageError(`test: unknown format \`${values.format}\` (expected human or json)`);
+    }
+    const json = values.format === "json";
+    let passed = 0;
+    let failed = 0;
+    let broken = false;
+    const files: { file: string; tests: TestResult[] }[] = [];
+    for (const file of positionals) {
+      const { text, tooLarge } = await readSource(io.cwd, file);
+      if (tooLarge) {
+        reportToStderr(io, file, "", [tooLargeDiagnostic()]);
+        broken = true;
+        continue;
+      }
+      const result = check(text, { fileName: file });
+      // Warnings and infos are `check`'s business; only errors, which stop the tests, are shown.
+      if (result.model === null || hasErrors(result.diagnostics)) {
+        reportToStderr(io, file, text, result.diagnostics);
+        broken = true;
+        continue;
+      }
+      const tests = runTests(result.model);
+      files.push({ file, tests });
+      for (const t of tests) t.passed ? passed++ : failed++;
+      if (!json) io.stdout(renderFile(result.model, file, tests, positionals.length > 1));
+    }
+    if (json) io.stdout(JSON.stringify({ files, passed, failed }, null, 2) + "\n");
+    else io.stdout(`${passed} passed, ${failed} failed\n`);
+    return failed > 0 || broken ? 1 : 0;
+  },
+};
+
+function renderFile(model: ContractModel, file: string, tests: readonly TestResult[], header: boolean): string {
+  const indent = header ? "  " : "";
+  let out = header ? `${file}\n` : "";
+  for (const t of tests) {
+    out += `${indent}${t.passed ? "✓" : "✗"} ${t.name}\n`;
+    if (t.counterexample) {
+      const { input, decision } = t.counterexample;
+      out += `${indent}    expected:       ${t.expected}\n`;
+      out += `${indent}    counterexample: ${showAssignment(model.signals, input, Object.keys(input))}\n`;
+      out += `${indent}    decision:       ${describeDecision(decision)}\n`;
+    }
+  }
+  return out;
+}

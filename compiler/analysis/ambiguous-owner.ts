@@ -1,0 +1,31 @@
+/**
+ * `ambiguous-owner` (info, `most-severe` only): two rules with the same action and different owners both
+ * match some input, so file order decides who gets the case (the earlier rule wins). Reported once per
+ * later rule, on it, with such an input.
+ */
+import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import type { AnalysisContext } from "./context.ts";
+import { shadowedPairs } from "./shadowing.ts";
+
+export function ambiguousOwner(ctx: AnalysisContext): Diagnostic[] {
+  const { model } = ctx;
+  if (model.policy !== "most-severe") return [];
+  const pairs = shadowedPairs(ctx, (i) => {
+    const a = model.rules[i]!;
+    return model.rules.map((_, j) => j).filter((j) => model.rules[j]!.action === a.action && model.rules[j]!.owner !== a.owner);
+  });
+  return pairs.map(({ winner, loser, example }) => {
+    const w = model.rules[winner]!;
+    const l = model.rules[loser]!;
+    const owner = (o: string | null) => (o === null ? "no owner" : `\`${o}\``);
+    return {
+      ...diagnostic(
+        "ambiguous-owner",
+        ctx.spans[loser]!.name,
+        `rules \`${w.name}\` (${owner(w.owner)}) and \`${l.name}\` (${owner(l.owner)}) both ${l.action} and both match some inputs, where file order gives the case to ${owner(w.owner)}`,
+        "if the order is intended, say so with conditions that exclude each other; otherwise reorder the rules",
+      ),
+      example,
+    };
+  });
+}

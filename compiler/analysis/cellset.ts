@@ -1,0 +1,85 @@
+/**
+ * Sets of cell indices of one signal, as fixed-width bit sets. Every operation returns a fresh set
+ * (or reads only); sets of the same signal always have the same width.
+ */
+export type CellSet = Uint32Array;
+
+export function emptySet(size: number): CellSet {
+  return new Uint32Array((size + 31) >>> 5);
+}
+
+export function fullSet(size: number): CellSet {
+  const set = emptySet(size);
+  for (let i = 0; i < size; i++) set[i >>> 5]! |= 1 << (i & 31);
+  return set;
+}
+
+export function has(set: CellSet, i: number): boolean {
+  return (set[i >>> 5]! & (1 << (i & 31))) !== 0;
+}
+
+export function add(set: CellSet, i: number): void {
+  set[i >>> 5]! |= 1 << (i & 31);
+}
+
+export function intersect(a: CellSet, b: CellSet): CellSet {
+  const out = new Uint32Array(a.length);
+  for (let w = 0; w < a.length; w++) out[w] = a[w]! & b[w]!;
+  return out;
+}
+
+export function union(a: CellSet, b: CellSet): CellSet {
+  const out = new Uint32Array(a.length);
+  for (let w = 0; w < a.length; w++) out[w] = a[w]! | b[w]!;
+  return out;
+}
+
+export function minus(a: CellSet, b: CellSet): CellSet {
+  const out = new Uint32Array(a.length);
+  for (let w = 0; w < a.length; w++) out[w] = a[w]! & ~b[w]!;
+  return out;
+}
+
+/** The cells of `0..size-1` not in `a`. */
+export function complement(a: CellSet, size: number): CellSet {
+  return minus(fullSet(size), a);
+}
+
+export function isEmpty(a: CellSet): boolean {
+  for (let w = 0; w < a.length; w++) if (a[w] !== 0) return false;
+  return true;
+}
+
+export function intersects(a: CellSet, b: CellSet): boolean {
+  for (let w = 0; w < a.length; w++) if ((a[w]! & b[w]!) !== 0) return true;
+  return false;
+}
+
+/** a ⊆ b */
+export function subset(a: CellSet, b: CellSet): boolean {
+  for (let w = 0; w < a.length; w++) if ((a[w]! & ~b[w]!) !== 0) return false;
+  return true;
+}
+
+export function equal(a: CellSet, b: CellSet): boolean {
+  for (let w = 0; w < a.length; w++) if (a[w] !== b[w]) return false;
+  return true;
+}
+
+export function members(a: CellSet, size: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < size; i++) if (has(a, i)) out.push(i);
+  return out;
+}
+
+export function count(a: CellSet): number {
+  let n = 0;
+  for (let w = 0; w < a.length; w++) {
+    let x = a[w]!;
+    while (x !== 0) {
+      x &= x - 1;
+      n++;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,166 @@
+/**
+ * The semantic difference between two versions of a contract (`handoff diff`): on which valid inputs
+ * they decide differently, as regions of readable constraints with one example each.
+ *
+ * A decision is compared by action, owner and deadline (`within`); the deciding rule's name, urgency
+ * and clauses are not compared. Both contracts must declare the same signals with the same types.
+ *
+ * Method: one domain cut at the literals of both contracts. "The decision changed" is
+ * OR over decisions d of (old decides d and new does not), asked once (equivalent contracts stop here);
+ * then for each old outcome whose decision can change, each new outcome with another decision that
+ * can win there gives a region "old i wins and new j wins", enumerated as disjoint boxes of cells.
+ */
+import type { ActionName } from "../../grammar/ast.ts";
+import type { Example } from "../diagnostics.ts";
+import type { ContractModel, OutcomeModel, SignalType } from "../model.ts";
+import { members } from "./cellset.ts";
+import { describeCells, literalsOf, makeDomain, type Domain } from "./domain.ts";
+import { winsFormula, type Formula } from "./engine.ts";
+import { and, compile, or, type Node } from "./formula.ts";
+import { allBoxes, exampleOf, fullBox, search, type Box } from "./solve.ts";
+
+export interface DecisionSummary {
+  /** The deciding rule, or `otherwise`. */
+  readonly rule: string;
+  readonly action: ActionName;
+  readonly owner: string | null;
+  readonly withinSeconds: number | null;
+}
+
+export interface Region {
+  /** Constraints that hold throughout the region (`-0.5 <= sentiment < -0.3`); [] means every input. */
+  readonly where: readonly string[];
+  readonly from: DecisionSummary;
+  readonly to: DecisionSummary;
+}
+
+/** One changed cell of the matrix: every input whose decision moves from action `from` to action `to`. */
+export interface Change {
+  readonly from: ActionName;
+  readonly to: ActionName;
+  /** Disjoint regions of such inputs, at most `maxRegions` of them. */
+  readonly regions: readonly Region[];
+  /** Regions not listed. */
+  readonly moreRegions: number;
+  /** One input in the first region, with its old and new decision. */
+  readonly example: { readonly input: Example; readonly from: DecisionSummary; readonly to: DecisionSummary };
+}
+
+export interface SemanticDiff {
+  readonly equivalent: boolean;
+  /** matrix[old action][new action]: how many regions move between the two (diagonal: owner or within changed). */
+  readonly matrix: Readonly<Record<ActionName, Readonly<Record<ActionName, number>>>>;
+  readonly changes: readonly Change[];
+  /** Rules (by name, present in both) that could win before and cannot now, and the reverse. */
+  readonly becameUnreachable: readonly string[];
+  readonly becameReachable: readonly string[];
+}
+
+export const actionNames: readonly ActionName[] = ["answer", "route", "escalate", "stop"];
+
+/** Why the two contracts cannot be compared, or null when they can. */
+export function incompatibility(before: ContractModel, after: ContractModel): string | null {
+  const olds = new Map(before.signals.map((s) => [s.name, s.type]));
+  const news = new Map(after.signals.map((s) => [s.name, s.type]));
+  for (const name of olds.keys()) if (!news.has(name)) return `signal \`${name}\` is declared only in the old contract`;
+  for (const name of news.keys()) if (!olds.has(name)) return `signal \`${name}\` is declared only in the new contract`;
+  for (const [name, type] of olds) if (!sameType(type, news.get(name)!)) return `signal \`${name}\` has a different type or range in the two contracts`;
+  return null;
+}
+
+function sameType(a: SignalType, b: SignalType): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "number" && b.kind === "number") return a.integer === b.integer && a.min === b.min && a.max === b.max;
+  if (a.kind === "enum" && b.kind === "enum") return [...a.members].sort().join("|") === [...b.members].sort().join("|");
+  return true;
+}
+
+/** INVARIANT: `incompatibility(before, after)` is null. */
+export function semanticDiff(before: ContractModel, after: ContractModel, maxRegions = 5): SemanticDiff {
+  const domain = makeDomain(after.signals, literalsOf([...before.rules, ...after.rules].map((r) => r.condition)));
+  const oldSide = side(domain, before);
+  const newSide = side(domain, after);
+  const matrix = Object.fromEntries(actionNames.map((a) => [a, Object.fromEntries(actionNames.map((b) => [b, 0]))])) as Record<ActionName, Record<ActionName, number>>;
+  const cells = new Map<string, { from: ActionName; to: ActionName; regions: Region[]; boxes: number; example: Change["example"] }>();
+
+  const keys = new Set([...oldSide.outcomes.map((o) => o.key), ...newSide.outcomes.map((o) => o.key)]);
+  const changed = orNodes([...keys].map((k) => and([oldSide.decides(k), newSide.notDecides(k)])));
+  if (search(changed, fullBox(domain)) !== null) {
+    for (const o of oldSide.outcomes) {
+      if (search(and([o.wins, newSide.notDecides(o.key)]), fullBox(domain)) === null) continue;
+      for (const n of newSide.outcomes) {
+        if (n.key === o.key) continue;
+        const boxes = allBoxes(and([o.wins, n.wins]), fullBox(domain), maxRegions + 1);
+        if (boxes.length === 0) continue;
+        const from = o.summary.action;
+        const to = n.summary.action;
+        matrix[from][to] += boxes.length;
+        const id = `${from}>${to}`;
+        const cell = cells.get(id) ?? { from, to, regions: [], boxes: 0, example: { input: exampleOf(domain, boxes[0]!), from: o.summary, to: n.summary } };
+        cells.set(id, cell);
+        cell.boxes += boxes.length;
+        for (const box of boxes) if (cell.regions.length < maxRegions) cell.regions.push({ where: describeBox(domain, box), from: o.summary, to: n.summary });
+      }
+    }
+  }
+  const order = (a: ActionName) => actionNames.indexOf(a);
+  const changes: Change[] = [...cells.values()]
+    .sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to))
+    .map((c) => ({ from: c.from, to: c.to, regions: c.regions, moreRegions: c.boxes - c.regions.length, example: c.example }));
+
+  const reachable = (s: Side) => new Map(s.outcomes.filter((o) => o.summary.rule !== "otherwise").map((o) => [o.summary.rule, search(o.wins, fullBox(domain)) !== null]));
+  const oldReach = reachable(oldSide);
+  const newReach = reachable(newSide);
+  const both = [...newReach.keys()].filter((name) => oldReach.has(name));
+  return {
+    equivalent: changes.length === 0,
+    matrix,
+    changes,
+    becameUnreachable: both.filter((name) => oldReach.get(name) && !newReach.get(name)),
+    becameReachable: both.filter((name) => !oldReach.get(name) && newReach.get(name)),
+  };
+}
+
+interface SideOutcome {
+  readonly key: string;
+  readonly summary: DecisionSummary;
+  readonly wins: Node;
+}
+
+interface Side {
+  readonly outcomes: readonly SideOutcome[];
+  /** "This contract's decision is `key`". */
+  decides(key: string): Node;
+  /** "Its decision is not `key`": every input has exactly one winner, so one of the other outcomes wins. */
+  notDecides(key: string): Node;
+}
+
+function side(domain: Domain, model: ContractModel): Side {
+  const outcomes: SideOutcome[] = [];
+  const add = (o: OutcomeModel, formula: Formula) =>
+    outcomes.push({ key: keyOf(o), summary: { rule: o.name, action: o.action, owner: o.owner, withinSeconds: o.withinSeconds }, wins: compile(domain, formula) });
+  model.rules.forEach((rule, i) => add(rule, winsFormula(model, i)));
+  // Without `otherwise`, an input no rule matches gets the `on invalid` outcome (it is reported as `incomplete`).
+  add(model.otherwise ?? model.onInvalid, winsFormula(model, -1));
+  const decides = (key: string) => orNodes(outcomes.filter((o) => o.key === key).map((o) => o.wins));
+  const notDecides = (key: string) => orNodes(outcomes.filter((o) => o.key !== key).map((o) => o.wins));
+  return { outcomes, decides, notDecides };
+}
+
+function keyOf(o: OutcomeModel): string {
+  return JSON.stringify([o.action, o.owner, o.withinSeconds]);
+}
+
+function orNodes(nodes: readonly Node[]): Node {
+  return or(nodes);
+}
+
+function describeBox(domain: Domain, box: Box): string[] {
+  const out: string[] = [];
+  domain.signals.forEach((sc, s) => {
+    const text = describeCells(sc, members(box[s]!, sc.cells.length));
+    if (text !== null) out.push(text);
+  });
+  return out;
+}
+

@@ -1,0 +1,86 @@
+/**
+ * The engine's questions: build a domain, solve a formula over it exactly, and the formula "rule i wins"
+ * under a policy. See domain.ts for the cells and solve.ts for the search.
+ */
+import type { Cond, ContractModel, SignalModel, SignalValue } from "../model.ts";
+import { severityRank } from "../model.ts";
+import { literalsOf, makeDomain, type Domain } from "./domain.ts";
+import { compile, NotCovered, type Node } from "./formula.ts";
+import { exampleOf, fullBox, search } from "./solve.ts";
+
+export type { Domain } from "./domain.ts";
+
+/** Every signal's domain split into finitely many cells at the literals the given conditions mention (plus the given extra literals). */
+export function buildDomain(
+  signals: readonly SignalModel[],
+  conditions: Iterable<Cond>,
+  extra?: Iterable<{ signal: string; value: SignalValue }>,
+): Domain {
+  return makeDomain(signals, [...literalsOf(conditions), ...(extra ?? [])]);
+}
+
+/** A formula: a model Cond, or constants, combined freely. */
+export type Formula = Cond | { readonly kind: "true" } | { readonly kind: "false" };
+
+/** A complete valid input (a value for EVERY signal of the domain, within its type and range) satisfying `formula`, or null if none exists. Exact. */
+export function solve(domain: Domain, formula: Formula): Record<string, SignalValue> | null {
+  const [d, node] = compiled(domain, formula);
+  const box = search(node, fullBox(d));
+  return box && exampleOf(d, box);
+}
+
+/**
+ * `formula` compiled against `domain`; when it mentions a literal the domain was not cut at, against a
+ * finer domain that is (so `solve` stays exact whatever it is given).
+ */
+export function compiled(domain: Domain, formula: Formula): [Domain, Node] {
+  try {
+    return [domain, compile(domain, formula)];
+  } catch (error) {
+    if (!(error instanceof NotCovered)) throw error;
+    const known = domain.signals.flatMap((sc) => [...sc.literals].map((value) => ({ signal: sc.signal.name, value })));
+    const finer = makeDomain(
+      domain.signals.map((sc) => sc.signal),
+      [...known, ...literalsOf([formula as Cond])],
+    );
+    return [finer, compile(finer, formula)];
+  }
+}
+
+const negations = new WeakMap<Cond, Cond>();
+
+/** `not cond`, one object per condition (so compiled negations are shared through the cache). */
+export function negation(cond: Cond): Cond {
+  let n = negations.get(cond);
+  if (!n) {
+    n = { kind: "not", operand: cond };
+    negations.set(cond, n);
+  }
+  return n;
+}
+
+/** The indices of the rules that win over rule i whenever they match (i = -1: every rule). */
+export function blockers(model: ContractModel, ruleIndex: number): number[] {
+  const out: number[] = [];
+  if (ruleIndex < 0) return model.rules.map((_, j) => j);
+  const rank = severityRank[model.rules[ruleIndex]!.action];
+  model.rules.forEach((rule, j) => {
+    if (j === ruleIndex) return;
+    if (model.policy === "first-match") {
+      if (j < ruleIndex) out.push(j);
+    } else {
+      const r = severityRank[rule.action];
+      if (r > rank || (r === rank && j < ruleIndex)) out.push(j);
+    }
+  });
+  return out;
+}
+
+/** The formula "rule i wins" under the model's policy (i = -1: otherwise wins, i.e. no rule matches). */
+export function winsFormula(model: ContractModel, ruleIndex: number): Formula {
+  const operands: Cond[] = [];
+  if (ruleIndex >= 0) operands.push(model.rules[ruleIndex]!.condition);
+  for (const j of blockers(model, ruleIndex)) operands.push(negation(model.rules[j]!.condition));
+  if (operands.length === 0) return { kind: "true" };
+  return operands.length === 1 ? operands[0]! : { kind: "and", operands };
+}

@@ -1,0 +1,47 @@
+/**
+ * Every analysis, in one list. Each runs on a contract that checked without errors and returns
+ * diagnostics whose `example` (where there is one) is a complete valid input proving the claim.
+ *
+ *   incomplete               error    no `otherwise`, and some valid input matches no rule
+ *   unsatisfiable-condition  warning  no valid input satisfies a rule's condition
+ *   unreachable-rule         warning  a rule that can match never wins; names the rules that beat it
+ *   hidden-severity          warning  first-match: an earlier, less severe rule wins where a more severe one matches
+ *   ambiguous-owner          info     most-severe: same action, different owners, both match; file order decides
+ *   redundant-comparison     info     a comparison that always holds, or never changes whether its rule matches
+ *
+ * Witnesses (one winning input per reachable rule) come from the same cached questions.
+ */
+import type { ContractFile } from "../../grammar/ast.ts";
+import type { Diagnostic } from "../diagnostics.ts";
+import type { ContractModel } from "../model.ts";
+import { ambiguousOwner } from "./ambiguous-owner.ts";
+import { createContext, type AnalysisContext } from "./context.ts";
+import { hiddenSeverity } from "./hidden-severity.ts";
+import { incomplete } from "./incomplete.ts";
+import { redundantComparison } from "./redundant-comparison.ts";
+import { unreachableRule } from "./unreachable-rule.ts";
+import { unsatisfiableCondition } from "./unsatisfiable-condition.ts";
+import { witnesses, type Witness } from "./witnesses.ts";
+
+export type { Witness } from "./witnesses.ts";
+
+export const analyses: readonly ((ctx: AnalysisContext) => Diagnostic[])[] = [
+  incomplete,
+  unsatisfiableCondition,
+  unreachableRule,
+  hiddenSeverity,
+  ambiguousOwner,
+  redundantComparison,
+];
+
+export interface AnalysisResult {
+  readonly diagnostics: Diagnostic[];
+  /** One per rule that can win, in file order. */
+  readonly witnesses: Witness[];
+}
+
+/** Runs every analysis on a checked model. `source` is the text the AST was parsed from. */
+export function analyse(model: ContractModel, ast: ContractFile, source: string): AnalysisResult {
+  const ctx = createContext(model, ast, source);
+  return { diagnostics: analyses.flatMap((run) => run(ctx)), witnesses: witnesses(ctx) };
+}

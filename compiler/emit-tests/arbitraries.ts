@@ -1,0 +1,105 @@
+/**
+ * The fast-check expressions the emitted tests use for one signal: an arbitrary of its valid values
+ * (from its type, range and members, biased towards the literals the rules mention), and a list of
+ * values that `decide` must reject. Returned as code text built only from `literals.ts` helpers.
+ *
+ * INVARIANT: every value the arbitrary yields is valid for the signal (the runtime's `describeProblem`
+ * accepts it), and every listed invalid value is rejected, whatever the signal's default.
+ */
+import { literal, num, str } from "../codegen/literals.ts";
+import type { SignalModel, SignalValue } from "../model.ts";
+import { sortedNumbers } from "./mentioned.ts";
+
+/** Past the mentioned literals, an unbounded side of a range extends by at least this much. */
+const MIN_PAD = 10;
+/** fc.nat's largest bound. */
+const MAX_NAT = 0x7fffffff;
+
+/** A fast-check arbitrary expression of the valid values of `signal`. */
+export function validArbitrary(signal: SignalModel, mentioned: readonly SignalValue[]): string {
+  const type = signal.type;
+  switch (type.kind) {
+    case "bool":
+      return "fc.boolean()";
+    case "enum":
+      return `fc.constantFrom(${type.members.map(str).join(", ")})`;
+    case "text": {
+      const strings = mentioned.filter((v): v is string => typeof v === "string");
+      return strings.length === 0 ? "fc.string()" : `fc.oneof(fc.constantFrom(${strings.map(str).join(", ")}), fc.string())`;
+    }
+    case "duration": {
+      const points = sortedNumbers(mentioned).filter((v) => v >= 0);
+      const hi = Math.min(MAX_NAT, Math.ceil(Math.max(0, ...points) * 2 + 60));
+      // A fractional literal (`1.5s`) is a constant itself; its neighbours are left to fc.nat.
+      return withConstants(`fc.nat({ max: ${num(hi)} })`, sortedNumbers([...neighbours(points, 1, 0, Infinity), ...points]));
+    }
+    case "number": {
+      const { lo, hi } = bounds(type.min, type.max, sortedNumbers(mentioned), type.integer);
+      if (type.integer) {
+        return withConstants(`fc.integer({ min: ${num(lo)}, max: ${num(hi)} })`, neighbours(sortedNumbers(mentioned), 1, lo, hi));
+      }
+      const inRange = sortedNumbers([...mentioned, lo, hi]).filter((v) => v >= lo && v <= hi);
+      return withConstants(`fc.double({ min: ${num(lo)}, max: ${num(hi)}, noNaN: true, noDefaultInfinity: true })`, inRange);
+    }
+  }
+}
+
+/** Code for values that `decide` must reject for `signal` (removal of a required signal aside). */
+export function invalidValues(signal: SignalModel): string[] {
+  const type = signal.type;
+  switch (type.kind) {
+    case "bool":
+      return [str("true"), "1", "null"];
+    case "text":
+      return ["0", "null", "true"];
+    case "enum":
+      return [str(nonMember(type.members)), "0", "null"];
+    case "duration":
+      return [num(-1), "NaN", "Infinity", str("1h")];
+    case "number": {
+      const values = [str("0"), "NaN", "Infinity", num(-Infinity), "true"];
+      if (type.min !== null && type.min - 1 < type.min) values.push(num(type.min - 1));
+      if (type.max !== null && type.max + 1 > type.max) values.push(num(type.max + 1));
+      if (type.integer) {
+        const fraction = (type.min ?? type.max ?? 0) + 0.5;
+        if (!Number.isInteger(fraction) && Number.isFinite(fraction)) values.push(num(fraction));
+      }
+      return values;
+    }
+  }
+}
+
+/** A string that is not one of `members`. */
+function nonMember(members: readonly string[]): string {
+  let candidate = "not-a-member";
+  while (members.includes(candidate)) candidate += "_";
+  return candidate;
+}
+
+/**
+ * Finite sampling bounds: the declared ones, and for an open side the most extreme mentioned literal
+ * (or 0) plus a margin at least as wide as the spread of the literals. Integers stay safe integers.
+ */
+function bounds(min: number | null, max: number | null, points: readonly number[], integer: boolean): { lo: number; hi: number } {
+  const anchors = [...points, ...(min === null ? [] : [min]), ...(max === null ? [] : [max])];
+  if (anchors.length === 0 || (min === null && max === null)) anchors.push(0);
+  const low = Math.min(...anchors);
+  const high = Math.max(...anchors);
+  const pad = Math.max(MIN_PAD, high - low);
+  let lo = min ?? low - pad;
+  let hi = max ?? high + pad;
+  const limit = integer ? Number.MAX_SAFE_INTEGER : Number.MAX_VALUE;
+  lo = Math.max(-limit, integer ? Math.ceil(lo) : lo);
+  hi = Math.min(limit, integer ? Math.floor(hi) : hi);
+  return { lo, hi };
+}
+
+/** Each point and its neighbours at ±step, kept inside [lo, hi] (integers only when step is 1). */
+function neighbours(points: readonly number[], step: number, lo: number, hi: number): number[] {
+  return sortedNumbers(points.flatMap((p) => [p - step, p, p + step])).filter((v) => v >= lo && v <= hi && Number.isInteger(v));
+}
+
+/** `arbitrary`, or a mix of it and `fc.constantFrom(constants)` when there are constants. */
+function withConstants(arbitrary: string, constants: readonly number[]): string {
+  return constants.length === 0 ? arbitrary : `fc.oneof(${arbitrary}, fc.constantFrom(${constants.map(literal).join(", ")}))`;
+}

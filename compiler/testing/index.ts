@@ -1,0 +1,125 @@
+/**
+ * Quantified `test` blocks: a test holds when EVERY valid input that agrees with its `given` (every
+ * other signal ranging over its whole valid domain, defaults notwithstanding) gets a decision that
+ * meets its `expect`. Not sampled: each test is one exact question to the analysis engine,
+ *
+ *   fails  ⇔  solve(domain, given ∧ ¬(⋁ wins(i) over the outcomes i that meet the expectation)) ≠ null
+ *
+ * where the outcomes are the rules and `otherwise` (valid input never reaches `on invalid`), and
+ * "meets" compares what the outcome decides statically: its name, action, owner and `within`. The
+ * solver's input is the counterexample; the interpreter's decision for it is shown beside it, and it
+ * is checked to really break the expectation.
+ */
+import { buildDomain, solve, winsFormula, type Formula } from "../analysis/index.ts";
+import type { Cond, ContractModel, ExpectationModel, OutcomeModel, SignalValue } from "../model.ts";
+import { severityRank } from "../model.ts";
+import type { Span } from "../../grammar/ast.ts";
+import { interpret } from "../../runtime/interpret.ts";
+import type { Decision } from "../../runtime/prelude.ts";
+import { showDuration } from "../explain.ts";
+
+export interface Counterexample {
+  /** A complete valid input: the given signals first, then the others in declaration order. */
+  readonly input: Readonly<Record<string, SignalValue>>;
+  /** What the interpreter decides for `input`. */
+  readonly decision: Decision;
+}
+
+export interface TestResult {
+  readonly name: string;
+  readonly passed: boolean;
+  /** The expectation as written, e.g. `escalate to senior within 2h`, `not stop`, `rule medical`. */
+  readonly expected: string;
+  /** Present exactly when the test failed. */
+  readonly counterexample?: Counterexample;
+  readonly span: Span;
+}
+
+/** Runs every test block of `model`, in file order. */
+export function runTests(model: ContractModel): TestResult[] {
+  if (model.tests.length === 0) return [];
+  const domain = buildDomain(
+    model.signals,
+    model.rules.map((r) => r.condition),
+    model.tests.flatMap((t) => Object.entries(t.given).map(([signal, value]) => ({ signal, value }))),
+  );
+  const outcomes: { index: number; outcome: OutcomeModel }[] = model.rules.map((outcome, index) => ({ index, outcome }));
+  if (model.otherwise) outcomes.push({ index: -1, outcome: model.otherwise });
+
+  return model.tests.map((test): TestResult => {
+    const expected = describeExpectation(test.expect);
+    const given: Formula = and(
+      Object.entries(test.given).map(([signal, value]): Cond => ({ kind: "cmp", signal, op: "==", value })),
+    );
+    const meeting = outcomes.filter(({ outcome }) => meets(test.expect, outcome)).map(({ index }) => winsFormula(model, index));
+    const found = solve(domain, and([given, not(or(meeting))]));
+    if (found === null) return { name: test.name, passed: true, expected, span: test.span };
+
+    const input: Record<string, SignalValue> = {};
+    for (const name of Object.keys(test.given)) input[name] = found[name]!;
+    for (const signal of model.signals) if (!Object.hasOwn(input, signal.name)) input[signal.name] = found[signal.name]!;
+    const decision = interpret(model, input);
+    // INVARIANT: the solver is exact, so its input breaks the expectation; a bug there must not pass silently.
+    if (decisionMeets(test.expect, decision)) {
+      throw new Error(`test ${JSON.stringify(test.name)}: the solver's counterexample ${JSON.stringify(input)} meets the expectation`);
+    }
+    return { name: test.name, passed: false, expected, counterexample: { input, decision }, span: test.span };
+  });
+}
+
+/** Whether an outcome, when it wins, meets the expectation. */
+export function meets(expect: ExpectationModel, outcome: Pick<OutcomeModel, "name" | "action" | "owner" | "withinSeconds">): boolean {
+  if (expect.kind === "rule") return outcome.name === expect.rule;
+  switch (expect.mode ?? "is") {
+    case "not":
+      return outcome.action !== expect.action;
+    case "at-least":
+      return severityRank[outcome.action] >= severityRank[expect.action];
+    case "is":
+      return (
+        outcome.action === expect.action &&
+        (expect.owner === null || outcome.owner === expect.owner) &&
+        (expect.withinSeconds === null || outcome.withinSeconds === expect.withinSeconds)
+      );
+  }
+}
+
+/** Whether a decision meets the expectation (the same test as `meets`, on what `decide` returned). */
+export function decisionMeets(expect: ExpectationModel, d: Decision): boolean {
+  return meets(expect, { name: d.rule, action: d.action, owner: d.owner, withinSeconds: d.withinSeconds });
+}
+
+/** `escalate to senior within 2h`, `not stop`, `at least route`, `rule medical`. */
+export function describeExpectation(expect: ExpectationModel): string {
+  if (expect.kind === "rule") return `rule ${expect.rule}`;
+  const mode = expect.mode ?? "is";
+  let out = mode === "not" ? `not ${expect.action}` : mode === "at-least" ? `at least ${expect.action}` : expect.action;
+  if (expect.owner !== null) out += ` to ${expect.owner}`;
+  if (expect.withinSeconds !== null) out += ` within ${showDuration(expect.withinSeconds)}`;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formulas with constants folded (a `Cond` cannot hold the engine's `true`/`false`).
+
+function and(fs: readonly Formula[]): Formula {
+  const ops: Cond[] = [];
+  for (const f of fs) {
+    if (f.kind === "false") return f;
+    if (f.kind !== "true") ops.push(f);
+  }
+  return ops.length === 0 ? { kind: "true" } : ops.length === 1 ? ops[0]! : { kind: "and", operands: ops };
+}
+
+function or(fs: readonly Formula[]): Formula {
+  const ops: Cond[] = [];
+  for (const f of fs) {
+    if (f.kind === "true") return f;
+    if (f.kind !== "false") ops.push(f);
+  }
+  return ops.length === 0 ? { kind: "false" } : ops.length === 1 ? ops[0]! : { kind: "or", operands: ops };
+}
+
+function not(f: Formula): Formula {
+  return f.kind === "true" ? { kind: "false" } : f.kind === "false" ? { kind: "true" } : { kind: "not", operand: f };
+}

@@ -1,0 +1,184 @@
+/**
+ * fast-check arbitraries for random contracts written as source text, valid by construction (the only
+ * error `check` may report is `incomplete`): 1–4 signals of every type with ranges and defaults,
+ * comparisons with literals inside the ranges, nested and/or/not, both policies, with or without
+ * `otherwise`. And a sampler of valid inputs biased toward the literals and their neighbours.
+ */
+import fc from "fast-check";
+import type { ContractModel, SignalValue } from "../../compiler/model.ts";
+
+interface SignalSpec {
+  readonly name: string;
+  readonly decl: string;
+  /** Literals as written in source, each with a comparison operator set. */
+  readonly atoms: fc.Arbitrary<string>;
+}
+
+const numberGrid = [-10, -1, -0.5, -0.3, 0, 0.25, 0.3, 0.5, 1, 2, 3, 7, 10];
+const intGrid = [-5, -1, 0, 1, 2, 3, 4, 5, 9, 10];
+const durations = ["0s", "30s", "1m", "30m", "1h", "1h30m", "2d"];
+const members = ["a", "b", "c", "d"];
+const texts = ['"en"', '"de"', '""', '"x y"'];
+const cmpOps = ["<", "<=", ">", ">=", "==", "!=", "is", "is not"];
+
+function numeric(name: string, integer: boolean): fc.Arbitrary<SignalSpec> {
+  const grid = integer ? intGrid : numberGrid;
+  return fc
+    .tuple(fc.option(fc.constantFrom(...grid), { freq: 2 }), fc.option(fc.constantFrom(...grid), { freq: 2 }), fc.boolean())
+    .map(([a, b, withDefault]) => {
+      const min = a !== null && b !== null ? Math.min(a, b) : a;
+      const max = a !== null && b !== null ? Math.max(a, b) : b;
+      const inside = grid.filter((v) => (min === null || v >= min) && (max === null || v <= max));
+      const range = min === null && max === null ? "" : ` in ${min ?? ""}..${max ?? ""}`;
+      const def = withDefault && inside.length > 0 ? ` = ${inside[0]}` : "";
+      const literals = inside.length > 0 ? inside : [min ?? max ?? 0];
+      return {
+        name,
+        decl: `${name}: ${integer ? "int" : "number"}${range}${def}`,
+        atoms: fc.tuple(fc.constantFrom(...cmpOps), fc.constantFrom(...literals)).map(([op, v]) => `${name} ${op} ${v}`),
+      };
+    });
+}
+
+const signalKinds = (name: string): fc.Arbitrary<SignalSpec> =>
+  fc.oneof(
+    numeric(name, false),
+    numeric(name, true),
+    fc.boolean().map((withDefault) => ({
+      name,
+      decl: `${name}: duration${withDefault ? " = 1m" : ""}`,
+      atoms: fc.tuple(fc.constantFrom(...cmpOps), fc.constantFrom(...durations)).map(([op, v]) => `${name} ${op} ${v}`),
+    })),
+    fc.tuple(fc.integer({ min: 2, max: 4 }), fc.boolean()).map(([n, withDefault]) => {
+      const ms = members.slice(0, n);
+      return {
+        name,
+        decl: `${name}: ${ms.join(" | ")}${withDefault ? ` = ${ms[n - 1]}` : ""}`,
+        atoms: fc.oneof(
+          fc.tuple(fc.constantFrom("is", "is not", "==", "!="), fc.constantFrom(...ms)).map(([op, v]) => `${name} ${op} ${v}`),
+          fc.tuple(fc.boolean(), fc.subarray(ms, { minLength: 1 })).map(([neg, vs]) => `${name} ${neg ? "not in" : "in"} [${vs.join(", ")}]`),
+        ),
+      };
+    }),
+    fc.boolean().map((withDefault) => ({
+      name,
+      decl: `${name}: text${withDefault ? ' = "en"' : ""}`,
+      atoms: fc.oneof(
+        fc.tuple(fc.constantFrom("is", "is not"), fc.constantFrom(...texts)).map(([op, v]) => `${name} ${op} ${v}`),
+        fc.tuple(fc.boolean(), fc.subarray(texts, { minLength: 1 })).map(([neg, vs]) => `${name} ${neg ? "not in" : "in"} [${vs.join(", ")}]`),
+      ),
+    })),
+    fc.boolean().map((withDefault) => ({
+      name,
+      decl: `${name}: bool${withDefault ? " = false" : ""}`,
+      atoms: fc.constantFrom(name, `not ${name}`, `${name} is false`, `${name} == true`),
+    })),
+  );
+
+function condition(atoms: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  const { tree } = fc.letrec<{ tree: string }>((tie) => ({
+    tree: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      { arbitrary: atoms, weight: 3 },
+      { arbitrary: fc.tuple(tie("tree"), tie("tree")).map(([a, b]) => `(${a} and ${b})`), weight: 1 },
+      { arbitrary: fc.tuple(tie("tree"), tie("tree")).map(([a, b]) => `(${a} or ${b})`), weight: 1 },
+      { arbitrary: tie("tree").map((a) => `not (${a})`), weight: 1 },
+    ),
+  }));
+  return tree;
+}
+
+const actions = fc.constantFrom(
+  "answer",
+  "route to a within 1h",
+  "route to b within 1h",
+  "escalate to a within 1h",
+  "escalate to b within 2h",
+  'stop to a within 1h say "bye"',
+  'stop to b within 1h say "bye"',
+);
+
+export interface RandomContract {
+  readonly source: string;
+}
+
+export const randomContract: fc.Arbitrary<string> = fc
+  .integer({ min: 1, max: 4 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => signalKinds(`s${i}`))))
+  .chain((specs) => {
+    const atoms = fc.oneof(...specs.map((s) => s.atoms));
+    return fc.tuple(
+      fc.constant(specs),
+      fc.array(fc.tuple(condition(atoms), actions), { minLength: 1, maxLength: 6 }),
+      fc.constantFrom("most-severe", "first-match"),
+      fc.option(actions.filter((a) => !a.startsWith("stop")), { freq: 2 }),
+    );
+  })
+  .map(([specs, rules, policy, otherwise]) =>
+    [
+      `policy ${policy}`,
+      `signals {`,
+      ...specs.map((s) => `  ${s.decl}`),
+      `}`,
+      `owners { a: "A" b: "B" }`,
+      ...rules.map(([cond, action], i) => `rule r${i} when ${cond} then ${action}`),
+      ...(otherwise === null ? [] : [`otherwise ${otherwise}`]),
+      "",
+    ].join("\n"),
+  );
+
+/** Valid values worth trying for each signal: literals, their neighbours, range ends, simple values. */
+function candidates(model: ContractModel): Map<string, SignalValue[]> {
+  const literals = new Map<string, SignalValue[]>(model.signals.map((s) => [s.name, []]));
+  const walk = (c: ContractModel["rules"][number]["condition"]): void => {
+    if (c.kind === "cmp") literals.get(c.signal)!.push(c.value);
+    else if (c.kind === "in") literals.get(c.signal)!.push(...c.values);
+    else if (c.kind === "not") walk(c.operand);
+    else c.operands.forEach(walk);
+  };
+  model.rules.forEach((r) => walk(r.condition));
+  const out = new Map<string, SignalValue[]>();
+  for (const s of model.signals) {
+    const t = s.type;
+    const lits = literals.get(s.name)!;
+    let values: SignalValue[];
+    if (t.kind === "bool") values = [false, true];
+    else if (t.kind === "enum") values = [...t.members];
+    else if (t.kind === "text") values = [...lits, "zz", "", "en"];
+    else {
+      const base = [0, 1, -1, ...lits.map(Number)];
+      if (t.kind === "number" && t.min !== null) base.push(t.min);
+      if (t.kind === "number" && t.max !== null) base.push(t.max);
+      const around = base.flatMap((v) => [v, v - 1, v + 1, v - 0.5, v + 0.5, v - 0.001, v + 0.001, v + 1000, v - 1000]);
+      values = around.filter((v) => {
+        if (!Number.isFinite(v)) return false;
+        if (t.kind === "duration") return v >= 0;
+        return (t.min === null || v >= t.min) && (t.max === null || v <= t.max) && (!t.integer || Number.isInteger(v));
+      });
+    }
+    if (s.defaultValue !== undefined) values.push(s.defaultValue);
+    out.set(s.name, [...new Set(values)]);
+  }
+  return out;
+}
+
+/** `count` valid inputs for `model`, drawn with a seeded generator from the candidate values. */
+export function sampleInputs(model: ContractModel, seed: number, count: number): Record<string, SignalValue>[] {
+  const cands = candidates(model);
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: count }, () => {
+    const input: Record<string, SignalValue> = {};
+    for (const s of model.signals) {
+      const values = cands.get(s.name)!;
+      input[s.name] = values[Math.floor(next() * values.length)]!;
+    }
+    return input;
+  });
+}
