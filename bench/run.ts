@@ -15,6 +15,7 @@ import { randomInputs } from "./inputs.ts";
 import { jsonRulesEngineFor } from "./json-rules.ts";
 import { measureInterleaved, median, timeMedian, type Measured } from "./measure.ts";
 import { syntheticContract } from "./synthetic.ts";
+import { analysisSection, timeAnalysis } from "./analysis.ts";
 
 const root = join(import.meta.dirname, "..");
 const quick = process.argv.includes("--quick");
@@ -108,7 +109,7 @@ async function toolTimes(): Promise<string> {
     "",
     "| step | wall time |",
     "|---|---|",
-    `| check (parse + type-check) | ${checkMs.toFixed(0)} ms |`,
+    `| check (parse + type-check + static analyses) | ${checkMs.toFixed(0)} ms |`,
     `| build (check + generate + format) | ${buildMs.toFixed(0)} ms |`,
   ].join("\n");
 }
@@ -129,6 +130,10 @@ const readingTheFigures = `### Reading the figures
   machine json-rules-engine takes about 165 µs per decision (not 100 µs), and a full decision with its brief
   costs 0.4–1.1 µs. The generated \`decide\` is a single function: for contracts of thousands of rules it
   grows past the size V8 optimises, and decisions get markedly slower.
+- **Analysis** of 1,000 rules finishes well within a second, but grows faster than linearly: on these
+  synthetic contracts most rules can never win (random conditions overlap heavily), and proving each of
+  those unreachable costs a solver call against the rules that beat it. Contracts shaped like the examples,
+  where most rules can win, are far cheaper per rule.
 `;
 
 const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -142,6 +147,8 @@ const report = [
   await decisions(),
   "",
   await toolTimes(),
+  "",
+  analysisSection(timeAnalysis(quick ? [100, 1000] : [100, 1000, 5000])),
   "",
   readingTheFigures,
 ].join("\n");
