@@ -167,33 +167,35 @@ export function pickWinner(model: ContractModel, matched: readonly RuleModel[]):
   return winner;
 }
 
+/** Whether one comparison (`cmp` or `in`) holds for the signal's value `left`: the language's operators. */
+export function atomHolds(atom: Extract<Cond, { kind: "cmp" | "in" }>, left: number | string | boolean): boolean {
+  if (atom.kind === "in") {
+    const member = atom.values.some((value) => value === left);
+    return atom.negated ? !member : member;
+  }
+  const right = atom.value;
+  switch (atom.op) {
+    case "==":
+      return left === right;
+    case "!=":
+      return left !== right;
+    case "<":
+      return (left as number) < (right as number);
+    case "<=":
+      return (left as number) <= (right as number);
+    case ">":
+      return (left as number) > (right as number);
+    case ">=":
+      return (left as number) >= (right as number);
+  }
+}
+
 /** Whether `cond` holds for the validated `values`. */
 export function holds(cond: Cond, values: SignalValues): boolean {
   switch (cond.kind) {
-    case "cmp": {
-      const left = valueOf(values, cond.signal);
-      const right = cond.value;
-      switch (cond.op) {
-        case "==":
-          return left === right;
-        case "!=":
-          return left !== right;
-        case "<":
-          return (left as number) < (right as number);
-        case "<=":
-          return (left as number) <= (right as number);
-        case ">":
-          return (left as number) > (right as number);
-        case ">=":
-          return (left as number) >= (right as number);
-      }
-      return false;
-    }
-    case "in": {
-      const left = valueOf(values, cond.signal);
-      const member = cond.values.some((value) => value === left);
-      return cond.negated ? !member : member;
-    }
+    case "cmp":
+    case "in":
+      return atomHolds(cond, valueOf(values, cond.signal));
     case "not":
       return !holds(cond.operand, values);
     case "and":

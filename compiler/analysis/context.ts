@@ -111,40 +111,6 @@ export function createContext(model: ContractModel, ast: ContractFile, source: s
   return ctx;
 }
 
-/** Whether `cond` holds for `values` (the interpreter's semantics, for picking among candidates). */
-export function holdsFor(cond: Cond, values: Readonly<Record<string, SignalValue>>): boolean {
-  switch (cond.kind) {
-    case "cmp": {
-      const left = values[cond.signal]!;
-      const right = cond.value;
-      switch (cond.op) {
-        case "==":
-          return left === right;
-        case "!=":
-          return left !== right;
-        case "<":
-          return left < right;
-        case "<=":
-          return left <= right;
-        case ">":
-          return left > right;
-        case ">=":
-          return left >= right;
-      }
-      return false;
-    }
-    case "in": {
-      const member = cond.values.some((v) => v === values[cond.signal]);
-      return cond.negated ? !member : member;
-    }
-    case "not":
-      return !holdsFor(cond.operand, values);
-    case "and":
-      return cond.operands.every((o) => holdsFor(o, values));
-    case "or":
-      return cond.operands.some((o) => holdsFor(o, values));
-  }
-}
 
 /** `a`, `a` and `b`, `a`, `b` and `c`: rule names in backticks. */
 export function nameList(names: readonly string[]): string {

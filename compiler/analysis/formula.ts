@@ -4,6 +4,7 @@
  * and polarity, so a rule's condition is compiled once however many questions mention it.
  */
 import type { Cond } from "../model.ts";
+import { atomHolds } from "../../runtime/interpret.ts";
 import { complement, fullSet, emptySet, add, type CellSet } from "./cellset.ts";
 import type { Domain } from "./domain.ts";
 import type { Formula } from "./engine.ts";
@@ -71,7 +72,7 @@ function atom(domain: Domain, f: Extract<Cond, { kind: "cmp" | "in" }>, neg: boo
   }
   let set = emptySet(sc.cells.length);
   sc.cells.forEach((cell, i) => {
-    if (holdsOn(f, cell.rep)) add(set, i);
+    if (atomHolds(f, cell.rep)) add(set, i);
   });
   if (neg) set = complement(set, sc.cells.length);
   return atomNode(s, set, sc.cells.length);
@@ -88,28 +89,6 @@ export function atomNode(s: number, set: CellSet, size: number): Node {
   return empty ? FALSE : full ? TRUE : { k: "atom", s, set };
 }
 
-/** The interpreter's comparison semantics (runtime/interpret.ts `holds`) on one value. */
-function holdsOn(f: Extract<Cond, { kind: "cmp" | "in" }>, left: string | number | boolean): boolean {
-  if (f.kind === "in") {
-    const member = f.values.some((v) => v === left);
-    return f.negated ? !member : member;
-  }
-  const right = f.value;
-  switch (f.op) {
-    case "==":
-      return left === right;
-    case "!=":
-      return left !== right;
-    case "<":
-      return (left as number) < (right as number);
-    case "<=":
-      return (left as number) <= (right as number);
-    case ">":
-      return (left as number) > (right as number);
-    case ">=":
-      return (left as number) >= (right as number);
-  }
-}
 
 export function and(ops: readonly Node[]): Node {
   const out: Node[] = [];

@@ -5,7 +5,8 @@
  */
 import type { Example } from "../diagnostics.ts";
 import type { Cond } from "../model.ts";
-import { holdsFor, type AnalysisContext } from "./context.ts";
+import { holds } from "../../runtime/interpret.ts";
+import type { AnalysisContext } from "./context.ts";
 
 export interface Shadowed {
   /** The earlier rule, which wins. */
@@ -26,7 +27,7 @@ export function shadowedPairs(ctx: AnalysisContext, candidates: (winner: number)
       const others: Cond = { kind: "or", operands: pending.map((j) => model.rules[j]!.condition) };
       const example = ctx.solve({ kind: "and", operands: [ctx.winsCond(i) as Cond, others] });
       if (!example) break;
-      const j = pending.find((c) => holdsFor(model.rules[c]!.condition, example))!;
+      const j = pending.find((c) => holds(model.rules[c]!.condition, example))!;
       out.push({ winner: i, loser: j, example });
       reported.add(j);
       pending = pending.filter((c) => c !== j);

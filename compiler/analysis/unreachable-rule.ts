@@ -8,7 +8,8 @@
 import { diagnostic, type Diagnostic } from "../diagnostics.ts";
 import type { Cond } from "../model.ts";
 import { negation } from "./engine.ts";
-import { holdsFor, nameList, type AnalysisContext } from "./context.ts";
+import { holds } from "../../runtime/interpret.ts";
+import { nameList, type AnalysisContext } from "./context.ts";
 
 export function unreachableRule(ctx: AnalysisContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -41,7 +42,7 @@ export function coveringRules(ctx: AnalysisContext, i: number): number[] {
   for (;;) {
     const example = ctx.solve(uncovered(chosen));
     if (!example) break;
-    const j = candidates.find((c) => !chosen.includes(c) && holdsFor(model.rules[c]!.condition, example));
+    const j = candidates.find((c) => !chosen.includes(c) && holds(model.rules[c]!.condition, example));
     // INVARIANT: rule i never wins, so every input it matches is matched by a rule that beats it.
     if (j === undefined) return [...candidates];
     chosen.push(j);
