@@ -16,7 +16,7 @@ Proves where two versions of a contract decide differently (action, owner or dea
 Both must check without errors and declare the same signals with the same types and ranges.
   --format human   a matrix old action -> new action, then each change with its regions of inputs
                    (readable constraints) and one example input with the old and new decision (default)
-  --format json    {equivalent, matrix, changes: [{from, to, regions: [{where, from, to}], moreRegions,
+  --format json    {equivalent, matrix, changes: [{from, to, common, regions: [{where, from, to}], moreRegions,
                    example: {input, from, to}}],
                    becameUnreachable, becameReachable}
 Exit status: 0 equivalent, 1 they differ, 2 a contract has errors or the signals differ.`,
@@ -67,6 +67,8 @@ export function renderDiff(oldFile: string, newFile: string, diff: SemanticDiff)
     for (const change of diff.changes) {
       const kind = change.from === change.to ? " (owner or within changed)" : "";
       lines.push("", `${change.from} -> ${change.to}${kind}:`);
+      const several = change.regions.length + change.moreRegions > 1;
+      if (several && change.common.length > 0) lines.push(`  every such input has ${change.common.join(", ")}`);
       for (const r of change.regions) {
         lines.push(`  where ${r.where.length === 0 ? "any input" : r.where.join(", ")}`);
         lines.push(`    ${decision(r.from)} -> ${decision(r.to)}`);

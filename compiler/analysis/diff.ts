@@ -13,7 +13,7 @@
 import type { ActionName } from "../../grammar/ast.ts";
 import type { Example } from "../diagnostics.ts";
 import type { ContractModel, OutcomeModel, SignalType } from "../model.ts";
-import { members } from "./cellset.ts";
+import { add, emptySet, members } from "./cellset.ts";
 import { describeCells, literalsOf, makeDomain, type Domain } from "./domain.ts";
 import { winsFormula, type Formula } from "./engine.ts";
 import { and, compile, or, type Node } from "./formula.ts";
@@ -38,6 +38,11 @@ export interface Region {
 export interface Change {
   readonly from: ActionName;
   readonly to: ActionName;
+  /**
+   * What every such input has in common: per signal, the cells that occur in any of them, written as
+   * constraints (signals that can take any value are left out). Exact, not drawn from the listed regions.
+   */
+  readonly common: readonly string[];
   /** Disjoint regions of such inputs, at most `maxRegions` of them. */
   readonly regions: readonly Region[];
   /** Regions not listed. */
@@ -81,7 +86,7 @@ export function semanticDiff(before: ContractModel, after: ContractModel, maxReg
   const oldSide = side(domain, before);
   const newSide = side(domain, after);
   const matrix = Object.fromEntries(actionNames.map((a) => [a, Object.fromEntries(actionNames.map((b) => [b, 0]))])) as Record<ActionName, Record<ActionName, number>>;
-  const cells = new Map<string, { from: ActionName; to: ActionName; regions: Region[]; boxes: number; example: Change["example"] }>();
+  const cells = new Map<string, { from: ActionName; to: ActionName; regions: Region[]; boxes: number; example: Change["example"]; formulas: Node[] }>();
 
   const keys = new Set([...oldSide.outcomes.map((o) => o.key), ...newSide.outcomes.map((o) => o.key)]);
   const changed = orNodes([...keys].map((k) => and([oldSide.decides(k), newSide.notDecides(k)])));
@@ -96,8 +101,9 @@ export function semanticDiff(before: ContractModel, after: ContractModel, maxReg
         const to = n.summary.action;
         matrix[from][to] += boxes.length;
         const id = `${from}>${to}`;
-        const cell = cells.get(id) ?? { from, to, regions: [], boxes: 0, example: { input: exampleOf(domain, boxes[0]!), from: o.summary, to: n.summary } };
+        const cell = cells.get(id) ?? { from, to, regions: [], boxes: 0, example: { input: exampleOf(domain, boxes[0]!), from: o.summary, to: n.summary }, formulas: [] };
         cells.set(id, cell);
+        cell.formulas.push(and([o.wins, n.wins]));
         cell.boxes += boxes.length;
         for (const box of boxes) if (cell.regions.length < maxRegions) cell.regions.push({ where: describeBox(domain, box), from: o.summary, to: n.summary });
       }
@@ -106,7 +112,7 @@ export function semanticDiff(before: ContractModel, after: ContractModel, maxReg
   const order = (a: ActionName) => actionNames.indexOf(a);
   const changes: Change[] = [...cells.values()]
     .sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to))
-    .map((c) => ({ from: c.from, to: c.to, regions: c.regions, moreRegions: c.boxes - c.regions.length, example: c.example }));
+    .map((c) => ({ from: c.from, to: c.to, common: commonGround(domain, c.formulas), regions: c.regions, moreRegions: c.boxes - c.regions.length, example: c.example }));
 
   const reachable = (s: Side) => new Map(s.outcomes.filter((o) => o.summary.rule !== "otherwise").map((o) => [o.summary.rule, search(o.wins, fullBox(domain)) !== null]));
   const oldReach = reachable(oldSide);
@@ -164,3 +170,23 @@ function describeBox(domain: Domain, box: Box): string[] {
   return out;
 }
 
+/**
+ * The projection of the inputs satisfying any of `formulas` onto each signal, as constraints: a cell of
+ * a signal belongs when some satisfying input lies in it (one exact search per cell).
+ */
+function commonGround(domain: Domain, formulas: readonly Node[]): string[] {
+  const full = fullBox(domain);
+  const out: string[] = [];
+  domain.signals.forEach((sc, s) => {
+    const present: number[] = [];
+    for (let c = 0; c < sc.cells.length; c++) {
+      const only = emptySet(sc.cells.length);
+      add(only, c);
+      const box = full.map((set, i) => (i === s ? only : set));
+      if (formulas.some((f) => search(f, box) !== null)) present.push(c);
+    }
+    const text = describeCells(sc, present);
+    if (text !== null) out.push(text);
+  });
+  return out;
+}

@@ -62,6 +62,21 @@ describe("semanticDiff", () => {
     expect(d.changes.some((c) => c.regions.some((r) => r.where.includes("-0.5 <= sentiment < -0.4")))).toBe(true);
   });
 
+  it("says what every changed input has in common, exactly: the moved threshold", () => {
+    const before = model(support);
+    const after = model(support.replace("when lifetimeValue >= 50000 and sentiment < -0.2", "when lifetimeValue >= 20000 and sentiment < -0.2"));
+    const d = semanticDiff(before, after);
+    expect(d.changes.length).toBeGreaterThan(0);
+    for (const change of d.changes) {
+      expect(change.common).toContain("20000 <= lifetimeValue < 50000");
+      expect(change.common).toContain("sentiment < -0.2");
+      // Every change moves a decision to the edited rule, and its example lies inside the common ground.
+      expect(change.example.to.rule).toBe("high_value_unhappy");
+      expect(change.example.input.lifetimeValue).toBeGreaterThanOrEqual(20000);
+      expect(change.example.input.lifetimeValue).toBeLessThan(50000);
+    }
+  });
+
   it("on random contracts: itself and a severity-reordered most-severe copy are equivalent; every change is real", () => {
     fc.assert(
       fc.property(randomContract, randomContract, fc.integer(), (a, b, seed) => {
