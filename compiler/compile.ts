@@ -27,6 +27,11 @@ export interface CheckResult {
    * found no error), even if they then found one.
    */
   readonly witnesses?: readonly Witness[];
+  /**
+   * The checker's model whenever the checker found no error, even if the analyses then found one
+   * (`handoff test` runs on it when the only errors are `not-monotone`, which it reports itself).
+   */
+  readonly checked?: ContractModel;
 }
 
 export interface CompileResult extends CheckResult {
@@ -47,7 +52,13 @@ export function check(source: string, options: CheckOptions = {}): CheckResult {
   // The static analyses prove what the checker cannot see locally (coverage, reachability, …).
   const analysed = analyse(checked.model, parsed.ast, source);
   const all = sortDiagnostics([...diagnostics, ...analysed.diagnostics]);
-  return { ast: parsed.ast, model: hasErrors(all) ? null : checked.model, diagnostics: all, witnesses: analysed.witnesses };
+  return {
+    ast: parsed.ast,
+    model: hasErrors(all) ? null : checked.model,
+    diagnostics: all,
+    witnesses: analysed.witnesses,
+    checked: checked.model,
+  };
 }
 
 /** Parses, checks and, when there is no error, generates the module. */

@@ -103,6 +103,13 @@ export interface TestModel {
   readonly span: Span;
 }
 
+/** `monotone SIGNAL increasing|decreasing`; INVARIANT: the signal is number, int, duration or bool. */
+export interface MonotoneModel {
+  readonly signal: string;
+  readonly direction: "increasing" | "decreasing";
+  readonly span: Span;
+}
+
 export interface ContractModel {
   readonly name: string;
   readonly version: string | null;
@@ -118,6 +125,8 @@ export interface ContractModel {
   /** The `on invalid` outcome, or the built-in one (see `builtinInvalidOutcome`). */
   readonly onInvalid: OutcomeModel;
   readonly tests: readonly TestModel[];
+  /** The `monotone` properties, in file order. */
+  readonly monotone: readonly MonotoneModel[];
 }
 
 export const severityRank: Readonly<Record<ActionName, number>> = { answer: 0, route: 1, escalate: 2, stop: 3 };

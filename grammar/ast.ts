@@ -287,6 +287,14 @@ export interface OnInvalidDecl {
   readonly span: Span;
 }
 
+/** `monotone SIGNAL increasing|decreasing`: moving the signal that way never lowers the action's severity. */
+export interface MonotoneDecl {
+  readonly kind: "monotone-decl";
+  readonly signal: Name;
+  readonly direction: "increasing" | "decreasing";
+  readonly span: Span;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tests
 
@@ -336,7 +344,8 @@ export type Item =
   | RuleDecl
   | OtherwiseDecl
   | OnInvalidDecl
-  | TestDecl;
+  | TestDecl
+  | MonotoneDecl;
 
 export interface Comment {
   readonly kind: "comment";

@@ -122,6 +122,7 @@ export class CstToAst {
       ...(c.otherwiseDecl ?? []).map((n) => this.otherwiseDecl(n)),
       ...(c.onInvalidDecl ?? []).map((n) => this.onInvalidDecl(n)),
       ...(c.testDecl ?? []).map((n) => this.testDecl(n)),
+      ...(c.monotoneDecl ?? []).map((n) => this.monotoneDecl(n)),
     ];
     // The CST groups children by kind; file order is source order.
     return items.filter((i): i is Item => i !== null).sort((a, b) => a.span.startOffset - b.span.startOffset);
@@ -150,6 +151,15 @@ export class CstToAst {
     if (!kw || !policy) return null;
     const name = policy.tokenType === T.MostSevere ? "most-severe" : "first-match";
     return { kind: "policy-decl", policy: name, span: join(tokenSpan(kw), tokenSpan(policy)) } as const;
+  }
+
+  private monotoneDecl(node: C.MonotoneDeclCstNode) {
+    const kw = any(node.children.Monotone);
+    const signal = this.name(real(node.children.signal));
+    const direction = real(node.children.direction);
+    if (!kw || !signal || !direction) return null;
+    const dir = direction.tokenType === T.Increasing ? "increasing" : "decreasing";
+    return { kind: "monotone-decl", signal, direction: dir, span: join(tokenSpan(kw), tokenSpan(direction)) } as const;
   }
 
   private signalsBlock(node: C.SignalsBlockCstNode): SignalsBlock | null {

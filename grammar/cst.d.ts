@@ -18,6 +18,7 @@ export type FileCstChildren = {
   otherwiseDecl?: OtherwiseDeclCstNode[];
   onInvalidDecl?: OnInvalidDeclCstNode[];
   testDecl?: TestDeclCstNode[];
+  monotoneDecl?: MonotoneDeclCstNode[];
   EOF: IToken[];
 };
 
@@ -49,6 +50,17 @@ export interface PolicyDeclCstNode extends CstNode {
 export type PolicyDeclCstChildren = {
   Policy: IToken[];
   policyName?: (IToken)[];
+};
+
+export interface MonotoneDeclCstNode extends CstNode {
+  name: "monotoneDecl";
+  children: MonotoneDeclCstChildren;
+}
+
+export type MonotoneDeclCstChildren = {
+  Monotone: IToken[];
+  signal: IToken[];
+  direction?: (IToken)[];
 };
 
 export interface SignalsBlockCstNode extends CstNode {

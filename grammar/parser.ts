@@ -8,7 +8,7 @@
  * Error recovery (`recoveryEnabled`): besides Chevrotain's single-token insertion and deletion, the
  * top-level alternatives sit directly inside `file`'s repetition, followed by an explicit end of file,
  * so after a syntax error the parser re-synchronises at the next top-level keyword (`rule`, `when`,
- * `otherwise`, `on`, `test`, `signals`, `fields`, `owners`, `contract`, `version`, `policy`) or at the
+ * `otherwise`, `on`, `test`, `signals`, `fields`, `owners`, `contract`, `version`, `policy`, `monotone`) or at the
  * end of the file, and keeps the partial item for the CST→AST visitor to salvage or drop. Messages
  * come from `messages` below, in the author's terms.
  *
@@ -45,6 +45,7 @@ export class ConditionTooDeep extends Error {
 const expecting = {
   item: "a declaration, rule or test",
   policy: "`most-severe` or `first-match`",
+  direction: "`increasing` or `decreasing`",
   type: "a type (`bool`, `number`, `int`, `text`, `duration` or `a | b | c`)",
   action: "an action (`answer`, `route`, `escalate` or `stop`)",
   target: "a target (an owner name or a string)",
@@ -87,6 +88,7 @@ export class HandoffParser extends CstParser {
           () => this.SUBRULE(this.otherwiseDecl),
           () => this.SUBRULE(this.onInvalidDecl),
           () => this.SUBRULE(this.testDecl),
+          () => this.SUBRULE(this.monotoneDecl),
         ),
       }),
     );
@@ -111,6 +113,19 @@ export class HandoffParser extends CstParser {
       DEF: alts(
         () => this.CONSUME(T.MostSevere, { LABEL: "policyName" }),
         () => this.CONSUME(T.FirstMatch, { LABEL: "policyName" }),
+      ),
+    });
+  });
+
+  /** `monotone SIGNAL increasing|decreasing`: a contract-level property, proven by `check` and `test`. */
+  public monotoneDecl = this.RULE("monotoneDecl", () => {
+    this.CONSUME(T.Monotone);
+    this.CONSUME(T.Name, { LABEL: "signal" });
+    this.OR({
+      ERR_MSG: expecting.direction,
+      DEF: alts(
+        () => this.CONSUME(T.Increasing, { LABEL: "direction" }),
+        () => this.CONSUME(T.Decreasing, { LABEL: "direction" }),
       ),
     });
   });

@@ -8,6 +8,7 @@
  *   hidden-severity          warning  first-match: an earlier, less severe rule wins where a more severe one matches
  *   ambiguous-owner          info     most-severe: same action, different owners, both match; file order decides
  *   redundant-comparison     info     a comparison that always holds, or never changes whether its rule matches
+ *   not-monotone             error    a `monotone` signal moved its way, all else fixed, lowers the severity
  *
  * Witnesses (one winning input per reachable rule) come from the same cached questions.
  */
@@ -18,6 +19,7 @@ import { ambiguousOwner } from "./ambiguous-owner.ts";
 import { createContext, type AnalysisContext } from "./context.ts";
 import { hiddenSeverity } from "./hidden-severity.ts";
 import { incomplete } from "./incomplete.ts";
+import { notMonotone } from "./not-monotone.ts";
 import { redundantComparison } from "./redundant-comparison.ts";
 import { unreachableRule } from "./unreachable-rule.ts";
 import { unsatisfiableCondition } from "./unsatisfiable-condition.ts";
@@ -32,6 +34,7 @@ export const analyses: readonly ((ctx: AnalysisContext) => Diagnostic[])[] = [
   hiddenSeverity,
   ambiguousOwner,
   redundantComparison,
+  notMonotone,
 ];
 
 export interface AnalysisResult {

@@ -5,6 +5,7 @@
  */
 import type {
   ContractDecl,
+  MonotoneDecl,
   ContractFile,
   FieldsBlock,
   OnInvalidDecl,
@@ -32,6 +33,8 @@ export interface Blocks {
   readonly onInvalid: readonly OnInvalidDecl[];
   readonly rules: readonly RuleDecl[];
   readonly tests: readonly TestDecl[];
+  /** Every `monotone` declaration in file order (duplicates are reported by check/monotone.ts). */
+  readonly monotone: readonly MonotoneDecl[];
 }
 
 const described = {
@@ -65,6 +68,7 @@ export function collectBlocks(ctx: Context, file: ContractFile): Blocks {
   const onInvalid: OnInvalidDecl[] = [];
   const rules: RuleDecl[] = [];
   const tests: TestDecl[] = [];
+  const monotone: MonotoneDecl[] = [];
   let contract: ContractDecl | null = null;
   let version: VersionDecl | null = null;
   let policy: PolicyDecl | null = null;
@@ -77,6 +81,10 @@ export function collectBlocks(ctx: Context, file: ContractFile): Blocks {
     }
     if (item.kind === "test") {
       tests.push(item);
+      continue;
+    }
+    if (item.kind === "monotone-decl") {
+      monotone.push(item);
       continue;
     }
     if (!(item.kind in described)) continue;
@@ -119,5 +127,5 @@ export function collectBlocks(ctx: Context, file: ContractFile): Blocks {
         break;
     }
   }
-  return { contract, version, policy, signals, fields, owners, otherwise, onInvalid, rules, tests };
+  return { contract, version, policy, signals, fields, owners, otherwise, onInvalid, rules, tests, monotone };
 }

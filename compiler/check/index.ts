@@ -2,7 +2,7 @@
  * The type checker: AST in, resolved model plus diagnostics out.
  *
  *   blocks (duplicates) → scope (declarations, types, defaults) → rules → otherwise / on invalid
- *   → tests → model
+ *   → tests → monotone → model
  *
  * Whether the rules cover every input (`incomplete`) is proven afterwards by compiler/analysis/.
  *
@@ -16,6 +16,7 @@ import type { ContractModel, SignalModel } from "../model.ts";
 import { collectBlocks } from "./blocks.ts";
 import { builtinInvalidOutcome } from "./builtin.ts";
 import { createContext } from "./context.ts";
+import { checkMonotone } from "./monotone.ts";
 import { checkOutcome } from "./outcomes.ts";
 import { checkRules } from "./rules.ts";
 import { buildScope } from "./scope.ts";
@@ -56,6 +57,7 @@ export function checkContract(file: ContractFile, options: CheckContractOptions)
   const otherwise = blocks.otherwise.map((decl) => checkOutcome(ctx, scope, decl, "otherwise", "otherwise"))[0] ?? null;
   const onInvalid = blocks.onInvalid.map((decl) => checkOutcome(ctx, scope, decl, "on-invalid", "invalid-input"))[0] ?? builtinInvalidOutcome;
   const tests = checkTests(ctx, scope, blocks.tests, rules.map((r) => r.name));
+  const monotone = checkMonotone(ctx, scope, blocks.monotone);
 
   const diagnostics = sortDiagnostics(ctx.diagnostics);
   if (hasErrors(diagnostics)) return { model: null, diagnostics };
@@ -79,6 +81,7 @@ export function checkContract(file: ContractFile, options: CheckContractOptions)
     otherwise,
     onInvalid,
     tests,
+    monotone,
   };
   return { model, diagnostics };
 }

@@ -11,6 +11,7 @@
  * is checked to really break the expectation.
  */
 import { buildDomain, solve, winsFormula, type Formula } from "../analysis/index.ts";
+import { monotoneViolation } from "../analysis/not-monotone.ts";
 import type { Cond, ContractModel, ExpectationModel, OutcomeModel, SignalValue } from "../model.ts";
 import { severityRank } from "../model.ts";
 import type { Span } from "../../grammar/ast.ts";
@@ -32,11 +33,41 @@ export interface TestResult {
   readonly expected: string;
   /** Present exactly when the test failed. */
   readonly counterexample?: Counterexample;
+  /**
+   * Only for a failed `monotone` property: the counterexample with the signal moved in the declared
+   * direction (every other signal the same), whose decision is less severe.
+   */
+  readonly moved?: Counterexample;
   readonly span: Span;
 }
 
-/** Runs every test block of `model`, in file order. */
+/**
+ * Runs every test block of `model`, in file order, then every `monotone` property (named
+ * `monotone SIGNAL DIRECTION`), proven exactly as `check` does (compiler/analysis/not-monotone.ts).
+ */
 export function runTests(model: ContractModel): TestResult[] {
+  return [...runTestBlocks(model), ...runMonotone(model)];
+}
+
+/** Every `monotone` property as a checked item; a failure carries the two inputs. */
+export function runMonotone(model: ContractModel): TestResult[] {
+  return (model.monotone ?? []).map((property): TestResult => {
+    const name = `monotone ${property.signal} ${property.direction}`;
+    const expected = `never less severe when \`${property.signal}\` ${property.direction === "increasing" ? "rises" : "falls"}`;
+    const v = monotoneViolation(model, property);
+    if (!v) return { name, passed: true, expected, span: property.span };
+    return {
+      name,
+      passed: false,
+      expected,
+      counterexample: { input: v.from, decision: v.fromDecision },
+      moved: { input: v.to, decision: v.toDecision },
+      span: property.span,
+    };
+  });
+}
+
+function runTestBlocks(model: ContractModel): TestResult[] {
   if (model.tests.length === 0) return [];
   const domain = buildDomain(
     model.signals,

@@ -196,6 +196,7 @@ export const supportDesk: ContractModel = {
   otherwise: outcome("otherwise", { action: "answer" }),
   onInvalid: builtinInvalid,
   tests: [],
+  monotone: [],
 };
 
 /** First-match policy, every signal type, open ranges, defaults of every type, big enums and lists. */
@@ -251,6 +252,7 @@ export const firstMatch: ContractModel = {
   otherwise: outcome("otherwise", { action: "route", owner: "desk", reason: "nothing matched", say: "Someone will look." }),
   onInvalid: outcome("invalid-input", { action: "escalate", owner: "lead", within: 300, reason: "bad input", confirm: ["email"] }),
   tests: [],
+  monotone: [],
 };
 
 /** Most-severe with ties, no otherwise (complete by construction), an `on invalid` with no say. */
@@ -271,6 +273,7 @@ export const noOtherwise: ContractModel = {
   otherwise: null,
   onInvalid: outcome("invalid-input", { action: "route", owner: "a", say: null }),
   tests: [],
+  monotone: [],
 };
 
 /** No rules at all: everything is `otherwise`. */
@@ -286,6 +289,7 @@ export const onlyOtherwise: ContractModel = {
   otherwise: outcome("otherwise", { action: "stop", say: "We will call you about {any}.", reason: "always {any}" }),
   onInvalid: builtinInvalid,
   tests: [],
+  monotone: [],
 };
 
 /** No signals and no rules (most-severe): the smallest module. */
@@ -301,6 +305,7 @@ export const empty: ContractModel = {
   otherwise: outcome("otherwise", { action: "answer" }),
   onInvalid: builtinInvalid,
   tests: [],
+  monotone: [],
 };
 
 export const models: Readonly<Record<string, ContractModel>> = { supportDesk, firstMatch, noOtherwise, onlyOtherwise, empty };
@@ -356,5 +361,6 @@ export function syntheticModel(rules: number, policy: "most-severe" | "first-mat
     otherwise: outcome("otherwise", { action: "answer" }),
     onInvalid: builtinInvalid,
     tests: [],
+    monotone: [],
   };
 }

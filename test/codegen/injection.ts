@@ -135,5 +135,6 @@ export function injectedModel(p: string): ContractModel {
     otherwise: outcome("otherwise", { action: "answer", reason: [{ kind: "text", value: p }] }),
     onInvalid: { ...builtinInvalid, owner: p, ownerName: p, reason: [{ kind: "text", value: p }], say: [{ kind: "text", value: p }] },
     tests: [],
+    monotone: [],
   };
 }

@@ -145,6 +145,7 @@ export function contract(o: ContractOptions): ContractModel {
     otherwise: o.otherwise === undefined ? outcome("otherwise", "answer") : o.otherwise,
     onInvalid: o.onInvalid ?? builtinInvalid,
     tests: [],
+    monotone: [],
   };
 }
 
