@@ -5,7 +5,7 @@
  * INVARIANT: a `ContractModel` only exists for a contract with no error diagnostics, so every name
  * in it is declared, every literal fits its signal's type and range, and every stop has a `say`.
  */
-import type { ActionName, ExpectMode, PolicyName, Span, UrgencyName } from "../grammar/ast.ts";
+import { fileStart, type ActionName, type ExpectMode, type PolicyName, type Span, type UrgencyName } from "../grammar/ast.ts";
 
 export type { ActionName, PolicyName, UrgencyName };
 
@@ -137,3 +137,21 @@ export const defaultUrgency: Readonly<Record<ActionName, UrgencyName>> = {
   escalate: "high",
   stop: "high",
 };
+
+/**
+ * The `on invalid` outcome of a contract that writes none: `stop`, no owner, urgency high, no `say` of
+ * its own (the runtime then tells the customer, in its built-in words, that a colleague will follow up).
+ */
+export const builtinInvalidOutcome: OutcomeModel = Object.freeze({
+  name: "invalid-input",
+  action: "stop",
+  owner: null,
+  ownerName: null,
+  withinSeconds: null,
+  urgency: "high",
+  collect: Object.freeze([]),
+  confirm: Object.freeze([]),
+  reason: null,
+  say: null,
+  span: fileStart,
+});

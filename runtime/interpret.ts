@@ -7,7 +7,7 @@
  * and decision assembly.
  */
 import type { Cond, ContractModel, OutcomeModel, RuleModel, SignalModel, Template } from "../compiler/model.ts";
-import { severityRank } from "../compiler/model.ts";
+import { builtinInvalidOutcome, severityRank } from "../compiler/model.ts";
 import {
   assemble,
   BUILTIN_INVALID_SAY,
@@ -33,17 +33,8 @@ export type SignalValues = { readonly [signal: string]: number | string | boolea
 /** The problem when no rule matched and there is no `otherwise` (impossible for a checked contract). */
 export const NO_MATCH_PROBLEM = "no rule matched and the contract has no otherwise";
 
-/** The built-in `on invalid`: stop, no owner, no deadline, urgency high, BUILTIN_INVALID_SAY. */
-export const BUILTIN_INVALID_OUTCOME: Outcome = {
-  rule: "invalid-input",
-  action: "stop",
-  owner: null,
-  ownerName: null,
-  withinSeconds: null,
-  urgency: "high",
-  collect: [],
-  confirm: [],
-};
+/** The built-in `on invalid` (see `builtinInvalidOutcome`) as the runtime takes it; its say is BUILTIN_INVALID_SAY. */
+export const BUILTIN_INVALID_OUTCOME: Outcome = outcomeOf(builtinInvalidOutcome);
 
 /** The validator's view of each declared signal, in declaration order. */
 export function signalSpecs(model: ContractModel): SignalSpec[] {

@@ -12,9 +12,8 @@
 import { createHash } from "node:crypto";
 import type { ContractFile } from "../../grammar/ast.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.ts";
-import type { ContractModel, SignalModel } from "../model.ts";
+import { builtinInvalidOutcome, type ContractModel, type SignalModel } from "../model.ts";
 import { collectBlocks } from "./blocks.ts";
-import { builtinInvalidOutcome } from "./builtin.ts";
 import { createContext } from "./context.ts";
 import { checkMonotone } from "./monotone.ts";
 import { checkOutcome } from "./outcomes.ts";
@@ -23,7 +22,7 @@ import { buildScope } from "./scope.ts";
 import { fileStart } from "./spans.ts";
 import { checkTests } from "./tests.ts";
 
-export { builtinInvalidOutcome } from "./builtin.ts";
+export { builtinInvalidOutcome } from "../model.ts";
 
 export interface CheckContractOptions {
   /** The whole source text as read, byte-order mark included (hashed as is; quoted without the mark). */
