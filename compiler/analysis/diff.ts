@@ -13,11 +13,11 @@
 import type { ActionName } from "../../grammar/ast.ts";
 import type { Example } from "../diagnostics.ts";
 import type { ContractModel, OutcomeModel, SignalType } from "../model.ts";
-import { add, emptySet, members } from "./cellset.ts";
+import { members } from "./cellset.ts";
 import { describeCells, literalsOf, makeDomain, type Domain } from "./domain.ts";
 import { winsFormula, type Formula } from "./engine.ts";
 import { and, compile, or, type Node } from "./formula.ts";
-import { allBoxes, exampleOf, fullBox, search, type Box } from "./solve.ts";
+import { allBoxes, exampleOf, fullBox, search, withCell, type Box } from "./solve.ts";
 
 export interface DecisionSummary {
   /** The deciding rule, or `otherwise`. */
@@ -180,9 +180,7 @@ function commonGround(domain: Domain, formulas: readonly Node[]): string[] {
   domain.signals.forEach((sc, s) => {
     const present: number[] = [];
     for (let c = 0; c < sc.cells.length; c++) {
-      const only = emptySet(sc.cells.length);
-      add(only, c);
-      const box = full.map((set, i) => (i === s ? only : set));
+      const box = withCell(full, s, c);
       if (formulas.some((f) => search(f, box) !== null)) present.push(c);
     }
     const text = describeCells(sc, present);

@@ -59,6 +59,31 @@ export function negation(cond: Cond): Cond {
   return n;
 }
 
+/** Conjunction with the constants folded: `false` absorbs, `true` drops out, one operand stands alone. */
+export function allOf(fs: readonly Formula[]): Formula {
+  const operands: Cond[] = [];
+  for (const f of fs) {
+    if (f.kind === "false") return f;
+    if (f.kind !== "true") operands.push(f);
+  }
+  return operands.length === 0 ? { kind: "true" } : operands.length === 1 ? operands[0]! : { kind: "and", operands };
+}
+
+/** Disjunction with the constants folded: `true` absorbs, `false` drops out, one operand stands alone. */
+export function anyOf(fs: readonly Formula[]): Formula {
+  const operands: Cond[] = [];
+  for (const f of fs) {
+    if (f.kind === "true") return f;
+    if (f.kind !== "false") operands.push(f);
+  }
+  return operands.length === 0 ? { kind: "false" } : operands.length === 1 ? operands[0]! : { kind: "or", operands };
+}
+
+/** Negation with the constants folded (see `negation`). */
+export function notOf(f: Formula): Formula {
+  return f.kind === "true" ? { kind: "false" } : f.kind === "false" ? { kind: "true" } : negation(f);
+}
+
 /** The indices of the rules that win over rule i whenever they match (i = -1: every rule). */
 export function blockers(model: ContractModel, ruleIndex: number): number[] {
   const out: number[] = [];
@@ -78,9 +103,6 @@ export function blockers(model: ContractModel, ruleIndex: number): number[] {
 
 /** The formula "rule i wins" under the model's policy (i = -1: otherwise wins, i.e. no rule matches). */
 export function winsFormula(model: ContractModel, ruleIndex: number): Formula {
-  const operands: Cond[] = [];
-  if (ruleIndex >= 0) operands.push(model.rules[ruleIndex]!.condition);
-  for (const j of blockers(model, ruleIndex)) operands.push(negation(model.rules[j]!.condition));
-  if (operands.length === 0) return { kind: "true" };
-  return operands.length === 1 ? operands[0]! : { kind: "and", operands };
+  const rule: Formula[] = ruleIndex >= 0 ? [model.rules[ruleIndex]!.condition] : [];
+  return allOf([...rule, ...blockers(model, ruleIndex).map((j) => negation(model.rules[j]!.condition))]);
 }

@@ -10,7 +10,7 @@
  *   solve(domain, formula)                    a complete valid input satisfying formula, or null
  *   winsFormula(model, i)                     "rule i wins" (i = -1: no rule matches)
  */
-export { buildDomain, solve, winsFormula, blockers, type Formula } from "./engine.ts";
+export { allOf, anyOf, buildDomain, notOf, solve, winsFormula, blockers, type Formula } from "./engine.ts";
 export type { Domain } from "./domain.ts";
 export { describeCells } from "./domain.ts";
 export { analyse, type AnalysisResult, type Witness } from "./registry.ts";

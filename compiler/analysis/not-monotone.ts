@@ -23,17 +23,16 @@
  */
 import { diagnostic, type Diagnostic, type Example } from "../diagnostics.ts";
 import { showValue } from "../explain.ts";
-import type { Cond, ContractModel, MonotoneModel, SignalValue } from "../model.ts";
+import type { ContractModel, MonotoneModel, SignalValue } from "../model.ts";
 import { severityRank } from "../model.ts";
 import { interpret } from "../../runtime/interpret.ts";
 import type { Decision } from "../../runtime/prelude.ts";
-import { emptySet, add } from "./cellset.ts";
 import type { AnalysisContext } from "./context.ts";
 import type { Domain } from "./domain.ts";
 import { literalsOf, makeDomain } from "./domain.ts";
-import { negation, type Formula } from "./engine.ts";
+import { allOf, anyOf, negation, type Formula } from "./engine.ts";
 import { and, compile, FALSE, type Node } from "./formula.ts";
-import { exampleOf, fullBox, search, simplify, type Box } from "./solve.ts";
+import { exampleOf, fullBox, search, simplify, withCell, type Box } from "./solve.ts";
 
 export interface MonotoneViolation {
   readonly property: MonotoneModel;
@@ -66,29 +65,13 @@ export function atLeast(model: ContractModel, r: number): Formula {
     const conds = order.slice(start, k).map((i) => model.rules[i]!.condition);
     // verdict: any of them matches, or none does and the tail holds; else: none matches and the tail holds.
     if (verdict) {
-      tail = tail.kind === "true" ? { kind: "true" } : orOf([...conds, ...(tail.kind === "false" ? [] : [tail])]);
+      tail = anyOf([...conds, tail]);
     } else {
-      tail = tail.kind === "false" ? { kind: "false" } : andOf([...conds.map(negation), ...(tail.kind === "true" ? [] : [tail])]);
+      tail = allOf([...conds.map(negation), tail]);
     }
     k = start;
   }
   return tail;
-}
-
-function orOf(ops: Cond[]): Cond {
-  return ops.length === 1 ? ops[0]! : { kind: "or", operands: ops };
-}
-function andOf(ops: Cond[]): Cond {
-  return ops.length === 1 ? ops[0]! : { kind: "and", operands: ops };
-}
-
-/** `box` with signal s fixed to cell c. */
-function fixed(box: Box, s: number, c: number, size: number): Box {
-  const set = emptySet(size);
-  add(set, c);
-  const out = box.slice();
-  out[s] = set;
-  return out;
 }
 
 /**
@@ -113,7 +96,7 @@ export function monotoneViolation(model: ContractModel, property: MonotoneModel,
     const key = `${level}:${polarity}:${c}`;
     let n = atCell.get(key);
     if (!n) {
-      n = simplify(levels[level]![polarity], fixed(full, s, c, size));
+      n = simplify(levels[level]![polarity], withCell(full, s, c));
       atCell.set(key, n);
     }
     return n;

@@ -7,7 +7,7 @@
  * box, so the search ends; it is exact because cells are uniform for every comparison (domain.ts).
  */
 import type { SignalValue } from "../model.ts";
-import { fullSet, intersect, intersects, isEmpty, minus, subset, union, has, type CellSet } from "./cellset.ts";
+import { add, emptySet, fullSet, intersect, intersects, isEmpty, minus, subset, union, has, type CellSet } from "./cellset.ts";
 import type { Domain } from "./domain.ts";
 import { and, or, FALSE, TRUE, type Node } from "./formula.ts";
 
@@ -24,6 +24,13 @@ export function fullBox(domain: Domain): Box {
     fullBoxes.set(domain, box);
   }
   return box;
+}
+
+/** `box` with signal `s` narrowed to its one cell `c`. */
+export function withCell(box: Box, s: number, c: number): Box {
+  const only = emptySet(box[s]!.length * 32);
+  add(only, c);
+  return box.map((set, i) => (i === s ? only : set));
 }
 
 /** `node` partially evaluated on `box`. Returns `node` itself when nothing changed. */

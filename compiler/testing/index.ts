@@ -10,7 +10,7 @@
  * solver's input is the counterexample; the interpreter's decision for it is shown beside it, and it
  * is checked to really break the expectation.
  */
-import { buildDomain, solve, winsFormula, type Formula } from "../analysis/index.ts";
+import { allOf, anyOf, buildDomain, notOf, solve, winsFormula, type Formula } from "../analysis/index.ts";
 import { monotoneViolation } from "../analysis/not-monotone.ts";
 import type { Cond, ContractModel, ExpectationModel, OutcomeModel, SignalValue } from "../model.ts";
 import { severityRank } from "../model.ts";
@@ -79,11 +79,11 @@ function runTestBlocks(model: ContractModel): TestResult[] {
 
   return model.tests.map((test): TestResult => {
     const expected = describeExpectation(test.expect);
-    const given: Formula = and(
+    const given: Formula = allOf(
       Object.entries(test.given).map(([signal, value]): Cond => ({ kind: "cmp", signal, op: "==", value })),
     );
     const meeting = outcomes.filter(({ outcome }) => meets(test.expect, outcome)).map(({ index }) => winsFormula(model, index));
-    const found = solve(domain, and([given, not(or(meeting))]));
+    const found = solve(domain, allOf([given, notOf(anyOf(meeting))]));
     if (found === null) return { name: test.name, passed: true, expected, span: test.span };
 
     const input: Record<string, SignalValue> = {};
@@ -130,27 +130,3 @@ export function describeExpectation(expect: ExpectationModel): string {
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Formulas with constants folded (a `Cond` cannot hold the engine's `true`/`false`).
-
-function and(fs: readonly Formula[]): Formula {
-  const ops: Cond[] = [];
-  for (const f of fs) {
-    if (f.kind === "false") return f;
-    if (f.kind !== "true") ops.push(f);
-  }
-  return ops.length === 0 ? { kind: "true" } : ops.length === 1 ? ops[0]! : { kind: "and", operands: ops };
-}
-
-function or(fs: readonly Formula[]): Formula {
-  const ops: Cond[] = [];
-  for (const f of fs) {
-    if (f.kind === "true") return f;
-    if (f.kind !== "false") ops.push(f);
-  }
-  return ops.length === 0 ? { kind: "false" } : ops.length === 1 ? ops[0]! : { kind: "or", operands: ops };
-}
-
-function not(f: Formula): Formula {
-  return f.kind === "true" ? { kind: "false" } : f.kind === "false" ? { kind: "true" } : { kind: "not", operand: f };
-}
