@@ -1,4 +1,6 @@
 /** Helpers for the checker's tests: parse + check a source, and look at what is underlined. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { check } from "../../compiler/compile.ts";
 import type { DiagnosticCode } from "../../compiler/diagnostics.ts";
 
@@ -64,52 +66,5 @@ export function withBase(rest: string): string {
   return `${base}\n${rest}\n`;
 }
 
-export const supportExample = `# Support desk contract
-contract "support-desk"
-version "2026.11"
-policy most-severe
-
-signals {
-  sentiment: number in -1..1
-  repeatContact: bool
-  contactCount: int in 0..
-  tier: free | pro | enterprise
-  topic: billing | pricing | technical | medical | other
-  language: text
-  waiting: duration
-  priorHandoffFailed: bool = false
-}
-
-fields {
-  accountNumber: text
-  preferredTime: text
-  dateOfBirth: text
-}
-
-owners {
-  senior: "Senior support"
-  billing: "Billing team"
-  clinician: "On-call clinician"
-}
-
-rule angry_repeat
-  when sentiment < -0.5 and repeatContact
-  then escalate to senior within 2h
-  collect [accountNumber, preferredTime]
-  reason "Upset customer, contact number {contactCount}"
-  say "I'm bringing in a senior colleague. They will contact you within 2 hours."
-
-rule medical
-  when topic is medical
-  then stop to clinician within 1h
-  confirm [dateOfBirth]
-  say "I can't advise on this. A clinician will call you back within the hour."
-
-when topic in [billing, pricing] and tier is not free then route to "billing" within 1d
-
-otherwise answer
-
-test "angry repeat customers reach a senior"
-  given sentiment = -0.9, repeatContact = true, topic = technical
-  expect escalate to senior within 2h
-`;
+/** The issue's complete example (the grammar tests' fixture). */
+export const supportExample = readFileSync(join(import.meta.dirname, "../grammar/fixtures/issue-example.handoff"), "utf8");
