@@ -26,12 +26,16 @@ export interface SignalModel {
   readonly type: SignalType;
   /** Absent (undefined) when the signal is required. */
   readonly defaultValue?: SignalValue;
+  /** Present when the signal is marked `pii`: its value is redacted in decision logs. */
+  readonly pii?: true;
   readonly span: Span;
 }
 
 export interface FieldModel {
   readonly name: string;
   readonly type: "text" | "number" | "bool";
+  /** Present when the field is marked `pii`: its value is redacted in decision logs. */
+  readonly pii?: true;
 }
 
 export interface OwnerModel {

@@ -141,6 +141,8 @@ export interface SignalDecl {
   readonly name: Name;
   readonly type: TypeExpr;
   readonly defaultValue: Literal | null;
+  /** The `pii` marker: values are redacted in decision logs. */
+  readonly pii: boolean;
   readonly span: Span;
 }
 
@@ -155,6 +157,8 @@ export interface FieldDecl {
   readonly name: Name;
   /** As written; the checker accepts `text`, `number` and `bool`. */
   readonly type: Name;
+  /** The `pii` marker: values are redacted in decision logs. */
+  readonly pii: boolean;
   readonly span: Span;
 }
 

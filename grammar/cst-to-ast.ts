@@ -176,7 +176,9 @@ export class CstToAst {
     const hasDefault = c.Equals !== undefined;
     const defaultValue = c.defaultValue?.[0] ? this.literal(c.defaultValue[0]) : null;
     if (!name || !type || (hasDefault && !defaultValue)) return null;
-    return { kind: "signal-decl", name, type, defaultValue, span: join(name.span, (defaultValue ?? type).span) };
+    const pii = this.piiMarker(c.piiMarker);
+    const end = pii ?? (defaultValue ?? type).span;
+    return { kind: "signal-decl", name, type, defaultValue, pii: pii !== null, span: join(name.span, end) };
   }
 
   private typeExpr(node: C.TypeExprCstNode): TypeExpr | null {
@@ -221,7 +223,14 @@ export class CstToAst {
     const name = this.name(real(node.children.name));
     const type = this.name(real(node.children.type));
     if (!name || !type) return null;
-    return { kind: "field-decl", name, type, span: join(name.span, type.span) };
+    const pii = this.piiMarker(node.children.piiMarker);
+    return { kind: "field-decl", name, type, pii: pii !== null, span: join(name.span, pii ?? type.span) };
+  }
+
+  /** The span of a `pii` marker, or null when there is none. */
+  private piiMarker(nodes: readonly C.PiiMarkerCstNode[] | undefined): Span | null {
+    const token = real(nodes?.[0]?.children.Pii);
+    return token ? tokenSpan(token) : null;
   }
 
   private ownersBlock(node: C.OwnersBlockCstNode): OwnersBlock | null {

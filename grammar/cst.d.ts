@@ -86,6 +86,16 @@ export type SignalDeclCstChildren = {
   typeExpr: TypeExprCstNode[];
   Equals?: IToken[];
   defaultValue?: LiteralCstNode[];
+  piiMarker: PiiMarkerCstNode[];
+};
+
+export interface PiiMarkerCstNode extends CstNode {
+  name: "piiMarker";
+  children: PiiMarkerCstChildren;
+}
+
+export type PiiMarkerCstChildren = {
+  Pii?: IToken[];
 };
 
 export interface TypeExprCstNode extends CstNode {
@@ -132,6 +142,7 @@ export type FieldDeclCstChildren = {
   name: IToken[];
   Colon: IToken[];
   type: IToken[];
+  piiMarker: PiiMarkerCstNode[];
 };
 
 export interface OwnersBlockCstNode extends CstNode {

@@ -130,7 +130,7 @@ export class HandoffParser extends CstParser {
     });
   });
 
-  // signals { name: TYPE [in LO..HI] [= literal] ... }
+  // signals { name: TYPE [in LO..HI] [= literal] [pii] ... }
   public signalsBlock = this.RULE("signalsBlock", () => {
     this.CONSUME(T.Signals);
     this.CONSUME(T.LCurly);
@@ -146,6 +146,12 @@ export class HandoffParser extends CstParser {
       this.CONSUME(T.Equals);
       this.SUBRULE(this.literal, { LABEL: "defaultValue" });
     });
+    this.SUBRULE(this.piiMarker);
+  });
+
+  /** An optional `pii`; `pii` followed by `:` starts the next declaration instead. */
+  public piiMarker = this.RULE("piiMarker", () => {
+    this.OPTION({ GATE: () => this.LA(2).tokenType !== T.Colon, DEF: () => this.CONSUME(T.Pii) });
   });
 
   /** One word (a primitive type, or a one-member enum the checker reports) or `a | b | c`. */
@@ -173,6 +179,7 @@ export class HandoffParser extends CstParser {
     this.CONSUME(T.Name, { LABEL: "name" });
     this.CONSUME(T.Colon);
     this.CONSUME2(T.Name, { LABEL: "type" });
+    this.SUBRULE(this.piiMarker);
   });
 
   public ownersBlock = this.RULE("ownersBlock", () => {

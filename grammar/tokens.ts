@@ -161,13 +161,14 @@ export const Invalid = keyword("Invalid", "invalid", true);
 export const Monotone = keyword("Monotone", "monotone", true);
 export const Increasing = keyword("Increasing", "increasing", true);
 export const Decreasing = keyword("Decreasing", "decreasing", true);
+export const Pii = keyword("Pii", "pii", true);
 
 export const reservedTokens: readonly TokenType[] = [
   And, Or, Not, Is, In, True, False, When, Then, Rule, Otherwise, Test, Given, Expect,
 ];
 export const softKeywordTokens: readonly TokenType[] = [
   Contract, Version, Policy, Signals, Fields, Owners, Answer, Route, Escalate, Stop, To, Within,
-  Collect, Confirm, Reason, Say, Urgency, On, Invalid, Monotone, Increasing, Decreasing,
+  Collect, Confirm, Reason, Say, Urgency, On, Invalid, Monotone, Increasing, Decreasing, Pii,
 ];
 
 /** The reserved words, which can never be names. */

@@ -66,6 +66,7 @@ export function checkContract(file: ContractFile, options: CheckContractOptions)
     // INVARIANT: no error means every signal's type resolved.
     type: info.type ?? { kind: "text" },
     ...(info.defaultValue === undefined ? {} : { defaultValue: info.defaultValue }),
+    ...(info.decl.pii ? { pii: true as const } : {}),
     span: info.decl.span,
   }));
   const model: ContractModel = {

@@ -63,7 +63,11 @@ export function buildScope(ctx: Context, blocks: BlocksInScope): Scope {
         }
       }
       if (fields && !fields.has(decl.name.text)) {
-        fields.set(decl.name.text, { name: decl.name.text, type: type === "number" || type === "bool" ? type : "text" });
+        fields.set(decl.name.text, {
+          name: decl.name.text,
+          type: type === "number" || type === "bool" ? type : "text",
+          ...(decl.pii ? { pii: true as const } : {}),
+        });
       }
     }
   }

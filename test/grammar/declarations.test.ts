@@ -220,3 +220,59 @@ describe("the file", () => {
     }
   });
 });
+
+describe("the pii marker", () => {
+  it("marks signals (after the default) and fields, and the declaration's span covers it", () => {
+    const source = `signals {
+      name: text pii
+      age: int in 0.. = 0 pii
+      plain: bool
+    }
+    fields {
+      dateOfBirth: text pii
+      orderNumber: text
+    }`;
+    const ast = parseClean(source);
+    const signals = only(ast, "signals-block").signals;
+    expect(signals.map((s) => [s.name.text, s.pii, underlined(source, s.span)])).toEqual([
+      ["name", true, "name: text pii"],
+      ["age", true, "age: int in 0.. = 0 pii"],
+      ["plain", false, "plain: bool"],
+    ]);
+    const fields = only(ast, "fields-block").fields;
+    expect(fields.map((f) => [f.name.text, f.pii, underlined(source, f.span)])).toEqual([
+      ["dateOfBirth", true, "dateOfBirth: text pii"],
+      ["orderNumber", false, "orderNumber: text"],
+    ]);
+  });
+
+  it("is a keyword only in that place: a signal or field may be named pii, even right after an unmarked one", () => {
+    const source = `signals {
+      a: text
+      pii: text pii
+      b: text
+    }
+    fields {
+      x: text
+      pii: bool
+    }`;
+    const ast = parseClean(source);
+    expect(only(ast, "signals-block").signals.map((s) => [s.name.text, s.pii])).toEqual([
+      ["a", false],
+      ["pii", true],
+      ["b", false],
+    ]);
+    expect(only(ast, "fields-block").fields.map((f) => [f.name.text, f.pii])).toEqual([
+      ["x", false],
+      ["pii", false],
+    ]);
+  });
+
+  it("written twice, the second reads as the start of the next declaration, and the error says so", () => {
+    const source = `signals {\n  a: text pii pii\n}\notherwise answer\n`;
+    const { diagnostics } = parse(source);
+    expect(diagnostics.map((d) => [d.code, underlined(source, d.span), d.message])).toEqual([
+      ["syntax", "}", "expected `:` after `pii`, found `}`"],
+    ]);
+  });
+});
