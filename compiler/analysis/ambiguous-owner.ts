@@ -10,9 +10,9 @@ import { shadowedPairs } from "./shadowing.ts";
 export function ambiguousOwner(ctx: AnalysisContext): Diagnostic[] {
   const { model } = ctx;
   if (model.policy !== "most-severe") return [];
-  const pairs = shadowedPairs(ctx, (i) => {
-    const a = model.rules[i]!;
-    return model.rules.map((_, j) => j).filter((j) => model.rules[j]!.action === a.action && model.rules[j]!.owner !== a.owner);
+  const pairs = shadowedPairs(ctx, (i, j) => {
+    const [a, b] = [model.rules[i]!, model.rules[j]!];
+    return a.action === b.action && a.owner !== b.owner;
   });
   return pairs.map(({ winner, loser, example }) => {
     const w = model.rules[winner]!;

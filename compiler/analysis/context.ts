@@ -5,10 +5,11 @@
  */
 import type { ContractFile } from "../../grammar/ast.ts";
 import type { Example } from "../diagnostics.ts";
-import type { Cond, ContractModel, SignalValue } from "../model.ts";
+import { severityRank, type Cond, type ContractModel, type SignalValue } from "../model.ts";
 import { literalsOf, makeDomain, type Domain } from "./domain.ts";
-import { equal, intersects, subset } from "./cellset.ts";
-import { blockers, negation, solve, winsFormula, type Formula } from "./engine.ts";
+import { subset } from "./cellset.ts";
+import { overlapIndex } from "./overlap-index.ts";
+import { allOf, negation, solve, type Formula } from "./engine.ts";
 import { compile } from "./formula.ts";
 import { fullBox, propagate } from "./solve.ts";
 import { ruleSpans, type RuleSpans } from "./spans.ts";
@@ -25,7 +26,7 @@ export interface AnalysisContext {
   matching(i: number): Example | null;
   /** An input on which rule i wins, or null when it never does (i = -1: no rule matches). */
   winning(i: number): Example | null;
-  /** "Rule i wins" (as `winsFormula`), leaving out rules that can never match together with rule i. */
+  /** "Rule i wins": its condition and none of its rivals' (i = -1: no rule matches). Exact. */
   winsCond(i: number): Formula;
   /**
    * False when rules i and j can never both match (their hulls are disjoint); true means they may.
@@ -37,31 +38,32 @@ export interface AnalysisContext {
    * proves that j matches wherever i does; false proves nothing.
    */
   covers(j: number, i: number): boolean;
-  /** The rules that beat rule i whenever both match (`blockers`) and may match together with it. */
+  /** The rules that can win (ascending) and may match together with rule i (`overlaps`), i excluded. */
+  overlappingWinners(i: number): readonly number[];
+  /**
+   * The rules that can win, beat rule i whenever both match (`blockers`) and may match together with
+   * it. Enough to decide where rule i wins: wherever a rule that beats i matches, the rule that wins
+   * there beats i too (the policy's order is transitive), can win, and matches there.
+   */
   rivals(i: number): readonly number[];
   /** The source text under `span`-like offsets. */
   textOf(span: { startOffset: number; endOffset: number }): string;
 }
 
+/**
+ * Rules are settled in the policy's priority order (`beats`), each against an index of the rules
+ * already found to win somewhere, so "can rule i win" compares rule i only with winners that may
+ * overlap it — not with every rule above it. Settling is lazy and runs up to the rule asked about.
+ */
 export function createContext(model: ContractModel, ast: ContractFile, source: string): AnalysisContext {
   const domain = makeDomain(model.signals, literalsOf(model.rules.map((r) => r.condition)));
   const text = source.replace(/^\uFEFF/, "");
   const matches = new Map<number, Example | null>();
   const wins = new Map<number, Example | null>();
   const full = fullBox(domain);
-  const hulls = model.rules.map((r) => propagate(compile(domain, r.condition), full)?.box ?? null);
-  // The signals each hull narrows: only they can separate two hulls.
-  const narrowed = hulls.map((h) => (h ? h.map((set, s) => (equal(set, full[s]!) ? -1 : s)).filter((s) => s >= 0) : []));
-  const overlaps = (i: number, j: number): boolean => {
-    const a = hulls[i];
-    const b = hulls[j];
-    if (!a || !b) return false;
-    const [few, other] = narrowed[i]!.length <= narrowed[j]!.length ? [narrowed[i]!, b] : [narrowed[j]!, a];
-    const mine = few === narrowed[i] ? a : b;
-    for (const s of few) if (!intersects(mine[s]!, other[s]!)) return false;
-    return true;
-  };
   const nodes = model.rules.map((r) => compile(domain, r.condition));
+  const hulls = nodes.map((node) => propagate(node, full)?.box ?? null);
+  const winners = overlapIndex(hulls, full);
   const covers = (j: number, i: number): boolean => {
     const hull = hulls[i];
     const node = nodes[j]!;
@@ -69,21 +71,42 @@ export function createContext(model: ContractModel, ast: ContractFile, source: s
     const atoms = node.k === "atom" ? [node] : node.k === "and" ? node.ops : null;
     return atoms !== null && atoms.every((a) => a.k === "atom" && subset(hull[a.s]!, a.set));
   };
-  const rivalsOf = new Map<number, number[]>();
-  const rivals = (i: number): number[] => {
-    let r = rivalsOf.get(i);
-    if (!r) {
-      r = blockers(model, i).filter((j) => overlaps(i, j));
-      rivalsOf.set(i, r);
+
+  const order = priorityOrder(model);
+  const position = new Int32Array(model.rules.length);
+  order.forEach((i, p) => (position[i] = p));
+  const rivalsOf: (readonly number[])[] = [];
+  let settled = 0;
+  /** Decides, in priority order, whether each rule up to rule i wins somewhere. */
+  const settle = (i: number): void => {
+    while (settled <= position[i]!) {
+      const k = order[settled++]!;
+      // Every member of the index was settled before k, so beats it.
+      const rivals = winners.query(k);
+      rivalsOf[k] = rivals;
+      const never = ctx.matching(k) === null || rivals.some((j) => covers(j, k));
+      const example = never ? null : solve(domain, winsCond(k));
+      wins.set(k, example);
+      if (example) winners.add(k);
     }
-    return r;
+  };
+  const settleAll = (): void => {
+    if (order.length > 0) settle(order[order.length - 1]!);
+  };
+  const rivals = (i: number): readonly number[] => {
+    settle(i);
+    return rivalsOf[i]!;
   };
   const winsCond = (i: number): Formula => {
-    if (i < 0) return winsFormula(model, i);
+    if (i < 0) {
+      settleAll();
+      return allOf(model.rules.flatMap((r, j) => (wins.get(j) ? [negation(r.condition)] : [])));
+    }
     const operands: Cond[] = [model.rules[i]!.condition];
     for (const j of rivals(i)) operands.push(negation(model.rules[j]!.condition));
     return operands.length === 1 ? operands[0]! : { kind: "and", operands };
   };
+  const overlapping = new Map<number, readonly number[]>();
   const ctx: AnalysisContext = {
     model,
     ast,
@@ -96,21 +119,34 @@ export function createContext(model: ContractModel, ast: ContractFile, source: s
       return matches.get(i)!;
     },
     winning(i) {
-      if (!wins.has(i)) {
-        const never = i >= 0 && (ctx.matching(i) === null || rivals(i).some((j) => covers(j, i)));
-        wins.set(i, never ? null : solve(domain, winsCond(i)));
-      }
+      if (i >= 0) settle(i);
+      else if (!wins.has(i)) wins.set(i, solve(domain, winsCond(i)));
       return wins.get(i)!;
     },
     winsCond,
-    overlaps,
+    overlaps: winners.overlaps,
     covers,
+    overlappingWinners(i) {
+      let list = overlapping.get(i);
+      if (!list) {
+        settleAll();
+        list = winners.query(i);
+        overlapping.set(i, list);
+      }
+      return list;
+    },
     rivals,
     textOf: (span) => text.slice(span.startOffset, span.endOffset),
   };
   return ctx;
 }
 
+/** Rule indices, highest priority first: file order under `first-match`; by severity, then file order, under `most-severe`. */
+function priorityOrder(model: ContractModel): number[] {
+  const order = model.rules.map((_, i) => i);
+  if (model.policy === "first-match") return order;
+  return order.sort((a, b) => severityRank[model.rules[b]!.action] - severityRank[model.rules[a]!.action] || a - b);
+}
 
 /** `a`, `a` and `b`, `a`, `b` and `c`: rule names in backticks. */
 export function nameList(names: readonly string[]): string {

@@ -84,21 +84,19 @@ export function notOf(f: Formula): Formula {
   return f.kind === "true" ? { kind: "false" } : f.kind === "false" ? { kind: "true" } : negation(f);
 }
 
+/** True when rule j wins over rule i whenever both match, under the model's policy. */
+export function beats(model: ContractModel, j: number, i: number): boolean {
+  if (j === i) return false;
+  if (model.policy === "first-match") return j < i;
+  const rj = severityRank[model.rules[j]!.action];
+  const ri = severityRank[model.rules[i]!.action];
+  return rj > ri || (rj === ri && j < i);
+}
+
 /** The indices of the rules that win over rule i whenever they match (i = -1: every rule). */
 export function blockers(model: ContractModel, ruleIndex: number): number[] {
-  const out: number[] = [];
   if (ruleIndex < 0) return model.rules.map((_, j) => j);
-  const rank = severityRank[model.rules[ruleIndex]!.action];
-  model.rules.forEach((rule, j) => {
-    if (j === ruleIndex) return;
-    if (model.policy === "first-match") {
-      if (j < ruleIndex) out.push(j);
-    } else {
-      const r = severityRank[rule.action];
-      if (r > rank || (r === rank && j < ruleIndex)) out.push(j);
-    }
-  });
-  return out;
+  return model.rules.flatMap((_, j) => (beats(model, j, ruleIndex) ? [j] : []));
 }
 
 /** The formula "rule i wins" under the model's policy (i = -1: otherwise wins, i.e. no rule matches). */

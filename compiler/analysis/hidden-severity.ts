@@ -12,7 +12,7 @@ export function hiddenSeverity(ctx: AnalysisContext): Diagnostic[] {
   const { model } = ctx;
   if (model.policy !== "first-match") return [];
   const rank = (i: number) => severityRank[model.rules[i]!.action];
-  const pairs = shadowedPairs(ctx, (i) => model.rules.map((_, j) => j).filter((j) => rank(j) > rank(i)));
+  const pairs = shadowedPairs(ctx, (i, j) => rank(j) > rank(i));
   return pairs.map(({ winner, loser, example }) => {
     const w = model.rules[winner]!;
     const l = model.rules[loser]!;

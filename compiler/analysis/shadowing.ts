@@ -1,6 +1,6 @@
 /**
  * Shared by `hidden-severity` and `ambiguous-owner`: for each rule i in file order, the later rules j
- * (among `candidates(i)`) that match some input on which rule i wins, each found once, with that input.
+ * (those `relevant(i, j)`) that match some input on which rule i wins, each found once, with that input.
  * One solver question per rule i plus one per pair found: "i wins and one of the pending j matches".
  */
 import type { Example } from "../diagnostics.ts";
@@ -16,13 +16,13 @@ export interface Shadowed {
   readonly example: Example;
 }
 
-export function shadowedPairs(ctx: AnalysisContext, candidates: (winner: number) => number[]): Shadowed[] {
+export function shadowedPairs(ctx: AnalysisContext, relevant: (winner: number, loser: number) => boolean): Shadowed[] {
   const { model } = ctx;
   const reported = new Set<number>();
   const out: Shadowed[] = [];
   model.rules.forEach((_, i) => {
     if (ctx.winning(i) === null) return;
-    let pending = candidates(i).filter((j) => j > i && !reported.has(j) && ctx.overlaps(i, j) && ctx.winning(j) !== null);
+    let pending = ctx.overlappingWinners(i).filter((j) => j > i && !reported.has(j) && relevant(i, j));
     while (pending.length > 0) {
       const others: Cond = { kind: "or", operands: pending.map((j) => model.rules[j]!.condition) };
       const example = ctx.solve({ kind: "and", operands: [ctx.winsCond(i) as Cond, others] });
