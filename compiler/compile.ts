@@ -10,6 +10,7 @@ import { analyse, type Witness } from "./analysis/index.ts";
 import { checkContract } from "./check/index.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import type { ContractModel } from "./model.ts";
+import type { Plan, Strategy } from "./codegen/plan.ts";
 
 export interface CheckOptions {
   /** The file's path or name; the contract name defaults to its base name without `.handoff`. */
@@ -34,9 +35,16 @@ export interface CheckResult {
   readonly checked?: ContractModel;
 }
 
+export interface CompileOptions extends CheckOptions {
+  /** Overrides the matching strategy the code generator would choose (see `handoff build --explain-plan`). */
+  readonly strategy?: Strategy;
+}
+
 export interface CompileResult extends CheckResult {
   /** The generated TypeScript module; null when there is any error diagnostic. */
   readonly output: string | null;
+  /** How the module matches rules, and why; present with `output`. */
+  readonly plan?: Plan;
 }
 
 /** Parses and checks. Synchronous, for editors and `handoff check`. */
@@ -62,11 +70,11 @@ export function check(source: string, options: CheckOptions = {}): CheckResult {
 }
 
 /** Parses, checks and, when there is no error, generates the module. */
-export async function compile(source: string, options: CheckOptions = {}): Promise<CompileResult> {
+export async function compile(source: string, options: CompileOptions = {}): Promise<CompileResult> {
   const checked = check(source, options);
   if (!checked.model) return { ...checked, output: null };
   // Loaded on demand: code generation pulls in ts-morph and prettier, which `check` never needs.
-  const { generate } = await import("./codegen/index.ts");
-  const output = await generate(checked.model);
-  return { ...checked, output };
+  const { generateWithPlan } = await import("./codegen/index.ts");
+  const { text, plan } = await generateWithPlan(checked.model, options.strategy === undefined ? {} : { strategy: options.strategy });
+  return { ...checked, output: text, plan };
 }

@@ -8,11 +8,20 @@ import type { Io } from "../io-types.ts";
 import { reportToStderr } from "../report.ts";
 import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 
+const STRATEGIES = ["inline", "chunked", "indexed"] as const;
+
+function isStrategy(name: string): name is (typeof STRATEGIES)[number] {
+  return (STRATEGIES as readonly string[]).includes(name);
+}
+
 export const buildCommand = {
-  help: `Usage: handoff build FILE [--out DIR] [--emit-tests]
+  help: `Usage: handoff build FILE [--out DIR] [--emit-tests] [--explain-plan] [--strategy NAME]
 
 Checks the contract and writes DIR/<name>.ts, where <name> is the file name without .handoff.
-  --out DIR      where to write the module (default: beside the contract; created if missing)
+  --out DIR         where to write the module (default: beside the contract; created if missing)
+  --explain-plan    also print how the module matches rules (inline, chunked or indexed) and why
+  --strategy NAME   use this matching strategy instead of the one chosen: inline, chunked or indexed
+                    (every strategy decides identically; they differ in speed and size)
   --emit-tests   also write DIR/<name>.test.ts: vitest + fast-check property tests of the module (decide is
                  total; every \`test\` block holds on random completions of its \`given\`; every witness of
                  the static analysis makes its rule win). The host project supplies vitest and fast-check.
@@ -20,19 +29,23 @@ On any error the diagnostics are printed and no file is written. Warnings are pr
   async run(args: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parse(
       args,
-      { out: { type: "string", short: "o" }, "emit-tests": { type: "boolean" } },
+      { out: { type: "string", short: "o" }, "emit-tests": { type: "boolean" }, "explain-plan": { type: "boolean" }, strategy: { type: "string" } },
       "build",
     );
     if (positionals.length !== 1) {
       throw new UsageError("build: expected exactly one contract (usage: handoff build FILE [--out DIR] [--emit-tests])");
     }
     const file = positionals[0]!;
+    const strategy = values.strategy;
+    if (strategy !== undefined && !isStrategy(strategy)) {
+      throw new UsageError(`build: unknown strategy \`${strategy}\` (strategies: ${STRATEGIES.join(", ")})`);
+    }
     const { text, tooLarge } = await readSource(io.cwd, file);
     if (tooLarge) {
       reportToStderr(io, file, "", [tooLargeDiagnostic()]);
       return 1;
     }
-    const result = await compile(text, { fileName: file });
+    const result = await compile(text, { fileName: file, ...(strategy === undefined ? {} : { strategy }) });
     if (reportToStderr(io, file, text, result.diagnostics) || result.output === null || result.model === null) return 1;
     const outDir = values.out === undefined ? dirname(resolve(io.cwd, file)) : resolve(io.cwd, values.out);
     const name = moduleBaseName(file);
@@ -57,6 +70,10 @@ On any error the diagnostics are printed and no file is written. Warnings are pr
       const target = error instanceof WriteError ? error.target : files[0]!.path;
       const cause = error instanceof WriteError ? error.cause : error;
       throw new UsageError(`build: cannot write \`${target}\`: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`);
+    }
+    if (values["explain-plan"] === true && result.plan) {
+      const { describePlan } = await import("../../compiler/codegen/plan.ts");
+      io.stdout(describePlan(result.model, result.plan));
     }
     for (const { path } of files) io.stdout(`wrote ${path}\n`);
     return 0;

@@ -8,9 +8,8 @@
  * other matched rules' reasons in file order, and one `assemble` call with constant outcome facts.
  * No closures, no allocation beyond the decision, its arrays and its evidence object.
  *
- * Every rule lives in one `decide` function: fine for typical contracts (tens of rules), but past some
- * hundreds of rules it exceeds V8's optimisation size limit and runs in the interpreter tier
- * (splitting into chunked functions is future work).
+ * That is the `inline` strategy (plan.ts), for small contracts; larger ones keep the reading and
+ * validation here and match through scaled.ts.
  */
 import { NO_MATCH_PROBLEM } from "../../runtime/interpret.ts";
 import { severityRank, type ContractModel, type OutcomeModel, type RuleModel, type Template } from "../model.ts";
@@ -30,8 +29,12 @@ export interface BodyContext {
 
 const READ_PRELUDE = `const whole = inputProblem(signals);`;
 
-export function decideBody(cx: BodyContext): string {
+/** The body of `decide`; `scaledTail` replaces the inline matching for the chunked and indexed strategies. */
+export function decideBody(cx: BodyContext, scaledTail: string | null = null): string {
   const { model } = cx;
+  const matching = scaledTail ?? `${matchStatements(cx)}
+    ${reasonStatements(cx)}
+    ${finishStatements(cx)}`;
   return `try {
     const ctx = readContext(context);
     ${READ_PRELUDE}
@@ -39,12 +42,15 @@ export function decideBody(cx: BodyContext): string {
     ${readPreamble(model)}
     ${readStatements(model, cx.enumSets)}
     if (problems !== null) return invalidDecision(ctx, problems);
-    ${matchStatements(cx)}
-    ${reasonStatements(cx)}
-    ${finishStatements(cx)}
+    ${matching}
   } catch {
-    return failSafe(INFO, ON_INVALID, ${invalidReasons(model.onInvalid)}, ${invalidSay(model.onInvalid)});
+    return ${failSafeExpression(model)};
   }`;
+}
+
+/** The fail-safe decision (on-invalid outcome) `decide` returns if anything throws. */
+export function failSafeExpression(model: ContractModel): string {
+  return `failSafe(INFO, ON_INVALID, ${invalidReasons(model.onInvalid)}, ${invalidSay(model.onInvalid)})`;
 }
 
 export function validateBody(cx: BodyContext): string {
@@ -56,7 +62,7 @@ export function validateBody(cx: BodyContext): string {
     ${readStatements(model, cx.enumSets)}
     if (problems !== null) return { ok: false, problems };
     return { ok: true, signals: ${signalsObject(
-      model,
+      cx.locals,
       model.signals.map((s) => s.name),
     )} };
   } catch {
@@ -109,12 +115,15 @@ function matchStatements(cx: BodyContext): string {
   return lines.join("\n");
 }
 
+/** The expression of the otherwise reason, or null when there is none. */
+export function otherwiseReason(cx: BodyContext): string | null {
+  const reason = cx.model.otherwise?.reason;
+  return reason ? templateExpression(reason, cx.locals) : null;
+}
+
 function reasonStatements(cx: BodyContext): string {
   const { model, locals } = cx;
-  if (model.rules.length === 0) {
-    const reason = model.otherwise?.reason;
-    return `const reasons: string[] = [${reason ? templateExpression(reason, locals) : ""}];`;
-  }
+  if (model.rules.length === 0) return `const reasons: string[] = [${otherwiseReason(cx) ?? ""}];`;
   const lines = ["const reasons: string[] = [];"];
   const cases: string[] = [];
   model.rules.forEach((rule, i) => {
@@ -132,23 +141,28 @@ function finishStatements(cx: BodyContext): string {
   const { model } = cx;
   const cases = model.rules.map(
     (rule, i) =>
-      `case ${i}: return assemble(INFO, OUTCOME_${i}, matched, reasons, ${sayExpression(rule.say, cx)}, ${evidence(rule, cx)}, ctx, null);`,
+      `case ${i}: return assemble(INFO, OUTCOME_${i}, matched, reasons, ${sayExpression(rule.say, cx)}, ${evidenceExpression(rule, cx)}, ctx, null);`,
   );
-  const fallback =
-    model.otherwise !== null
-      ? `return assemble(INFO, OTHERWISE, matched, reasons, ${sayExpression(model.otherwise.say, cx)}, NO_EVIDENCE, ctx, null);`
-      : NO_MATCH;
+  const fallback = fallbackStatement(cx);
   return cases.length > 0 ? `switch (win) {\n${cases.join("\n")}\n}\n${fallback}` : fallback;
+}
+
+/** The return statement when no rule matched: otherwise, or invalid input when there is no otherwise. */
+export function fallbackStatement(cx: BodyContext): string {
+  const { model } = cx;
+  return model.otherwise !== null
+    ? `return assemble(INFO, OTHERWISE, matched, reasons, ${sayExpression(model.otherwise.say, cx)}, NO_EVIDENCE, ctx, null);`
+    : NO_MATCH;
 }
 
 /** No rule held and there is no `otherwise` (the checker proved this impossible): invalid input, as the interpreter says. */
 const NO_MATCH = `return invalidDecision(ctx, [{ signal: null, problem: ${str(NO_MATCH_PROBLEM)} }]);`;
 
-function sayExpression(say: Template | null, cx: BodyContext): string {
+export function sayExpression(say: Template | null, cx: BodyContext): string {
   return say === null ? "null" : templateExpression(say, cx.locals);
 }
 
 /** The evidence record; `answer` has no brief, so it gets the shared empty one (no allocation). */
-function evidence(rule: RuleModel, cx: BodyContext): string {
-  return rule.action === "answer" || rule.reads.length === 0 ? "NO_EVIDENCE" : signalsObject(cx.model, rule.reads);
+export function evidenceExpression(rule: RuleModel, cx: BodyContext): string {
+  return rule.action === "answer" || rule.reads.length === 0 ? "NO_EVIDENCE" : signalsObject(cx.locals, rule.reads);
 }

@@ -10,22 +10,35 @@
 import { format, type Options } from "prettier";
 import type { ContractModel } from "../model.ts";
 import { contractText, preludeSection } from "./module.ts";
+import type { Plan, Strategy } from "./plan.ts";
+
+export { choosePlan, describePlan, type Plan, type Strategy } from "./plan.ts";
 
 const PRETTIER: Options = { parser: "typescript", printWidth: 100 };
 
 /** Formatted prelude sections by their text (a handful of variants: which declarations are used). */
 const formattedPreludes = new Map<string, Promise<string>>();
 
+export interface GenerateOptions {
+  /** Overrides the strategy `choosePlan` would pick (tests and benchmarks compare them). */
+  readonly strategy?: Strategy;
+}
+
 /** The generated module's TypeScript source, formatted. */
-export async function generate(model: ContractModel): Promise<string> {
-  const code = contractText(model);
-  const own = await format(code, PRETTIER);
-  const prelude = preludeSection(code);
+export async function generate(model: ContractModel, options: GenerateOptions = {}): Promise<string> {
+  return (await generateWithPlan(model, options)).text;
+}
+
+/** The generated module and the plan it follows. */
+export async function generateWithPlan(model: ContractModel, options: GenerateOptions = {}): Promise<{ text: string; plan: Plan }> {
+  const { text, tables, plan } = contractText(model, options.strategy);
+  const own = await format(text, PRETTIER);
+  const prelude = preludeSection(text + tables);
   let formatted = formattedPreludes.get(prelude);
   if (formatted === undefined) {
     if (formattedPreludes.size >= 16) formattedPreludes.clear();
     formatted = format(prelude, PRETTIER);
     formattedPreludes.set(prelude, formatted);
   }
-  return `${own}\n${await formatted}`;
+  return { text: tables === "" ? `${own}\n${await formatted}` : `${own}\n${tables}\n\n${await formatted}`, plan };
 }

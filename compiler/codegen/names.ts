@@ -9,9 +9,19 @@ export interface Locals {
   of(signal: string): string;
 }
 
+/** Signal i in the local `v<i>` (inside `decide` and `validate`). */
 export function signalLocals(signals: readonly SignalModel[]): Locals {
+  return numbered(signals, "v");
+}
+
+/** Signal i in the module-level state `S_<i>` (matching for large contracts, scaled.ts). */
+export function stateLocals(signals: readonly SignalModel[]): Locals {
+  return numbered(signals, "S_");
+}
+
+function numbered(signals: readonly SignalModel[], prefix: string): Locals {
   const byName = new Map<string, string>();
-  signals.forEach((signal, i) => byName.set(signal.name, `v${i}`));
+  signals.forEach((signal, i) => byName.set(signal.name, `${prefix}${i}`));
   return {
     of(signal) {
       const local = byName.get(signal);
@@ -35,10 +45,26 @@ export const GENERATED_NAMES = [
   "invalidDecision",
   "ON_INVALID",
   "OTHERWISE",
+  "RULE_NAMES",
+  "MATCHED",
+  "RANK",
+  "HAS_REASON",
+  "OUTCOMES",
+  "WORDS",
+  "LIVE",
+  "NEEDS_TEST",
+  "match",
+  "holds",
+  "reasonOf",
+  "finish",
+  "flags",
+  "liveRules",
+  "ruleMask",
+  "hotWords",
 ] as const;
 
 /** Prefixes of numbered module-level names (`SPEC_0`, `OUTCOME_3`, `SET_1`). */
-export const GENERATED_PREFIXES = ["SPEC_", "OUTCOME_", "SET_"] as const;
+export const GENERATED_PREFIXES = ["SPEC_", "OUTCOME_", "SET_", "S_", "MASK_", "HOT_", "cellOf_", "scan_", "holds_", "reasonOf_", "finish_"] as const;
 
 export function assertNoClash(preludeNames: ReadonlySet<string>): void {
   for (const name of preludeNames) {

@@ -15,6 +15,7 @@
 import type { ContractModel, SignalModel, SignalType } from "../model.ts";
 import { SET_THRESHOLD } from "./conditions.ts";
 import { key, literal, num, numOrNull, str } from "./literals.ts";
+import type { Locals } from "./names.ts";
 
 /** The TypeScript type of a signal's value. */
 export function signalTsType(type: SignalType): string {
@@ -95,8 +96,7 @@ export function readStatements(model: ContractModel, enumSets: readonly (string 
     .join("\n");
 }
 
-/** An object literal `{ "name": v<i>, ... }` of the given signals. */
-export function signalsObject(model: ContractModel, names: readonly string[]): string {
-  const index = new Map(model.signals.map((s, i) => [s.name, i] as const));
-  return `{ ${names.map((name) => `${key(name)}: v${index.get(name)}`).join(", ")} }`;
+/** An object literal `{ "name": <local>, ... }` of the given signals. */
+export function signalsObject(locals: Locals, names: readonly string[]): string {
+  return `{ ${names.map((name) => `${key(name)}: ${locals.of(name)}`).join(", ")} }`;
 }

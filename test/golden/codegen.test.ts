@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generate } from "../../compiler/codegen/index.ts";
+import { generate, type Strategy } from "../../compiler/codegen/index.ts";
 import { check } from "../../compiler/compile.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { firstMatch, supportDesk } from "../codegen/fixtures.ts";
@@ -22,15 +22,18 @@ function example(file: string): ContractModel {
   return model;
 }
 
-const cases: [string, () => ContractModel][] = [
-  ["support", () => example("support.handoff")],
-  ["support-desk.model", () => supportDesk],
-  ["first-match.model", () => firstMatch],
+const cases: [string, () => ContractModel, Strategy | undefined][] = [
+  ["support", () => example("support.handoff"), undefined],
+  ["support-desk.model", () => supportDesk, undefined],
+  ["first-match.model", () => firstMatch, undefined],
+  // The large-contract strategies, on a small contract so the whole module can be read.
+  ["support-desk.indexed", () => supportDesk, "indexed"],
+  ["first-match.chunked", () => firstMatch, "chunked"],
 ];
 
 describe("golden generated modules", () => {
-  it.each(cases)("%s", async (name, model) => {
-    const text = await generate(model());
+  it.each(cases)("%s", async (name, model, strategy) => {
+    const text = await generate(model(), strategy === undefined ? {} : { strategy });
     const banner = text.indexOf(BANNER);
     expect(banner).toBeGreaterThan(0);
     expectGolden(join(dir, `${name}.ts`), `${text.slice(0, banner)}${BANNER}: elided in golden files.\n`);
