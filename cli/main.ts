@@ -28,6 +28,7 @@ const commands: Readonly<Record<string, CommandEntry>> = {
   explain: { summary: "decide one turn and show, rule by rule, why", load: async () => (await import("./commands/explain.ts")).explainCommand },
   test: { summary: "prove every test block of contracts, for all inputs", load: async () => (await import("./commands/test.ts")).testCommand },
   diff: { summary: "prove where two versions of a contract decide differently", load: async () => (await import("./commands/diff.ts")).diffCommand },
+  fmt: { summary: "rewrite contracts in the canonical layout (--check: only list them)", load: async () => (await import("./commands/fmt.ts")).fmtCommand },
 };
 
 const exitCodes = `Exit codes:
