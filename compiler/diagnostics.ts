@@ -17,7 +17,7 @@ export interface CatalogEntry {
 
 export const catalog = {
   syntax: { severity: "error", summary: "The text does not follow the grammar: an unexpected or missing token, an unterminated string, a bad escape." },
-  "too-large": { severity: "error", summary: "The file is over 1 MiB; nothing else is checked." },
+  "too-large": { severity: "error", summary: "The file is over 4 MiB; nothing else is checked." },
   "too-deep": { severity: "error", summary: "A condition nests parentheses or `not` more than 64 levels deep; nothing else is checked." },
   "missing-signals": { severity: "error", summary: "The contract has no `signals { … }` block." },
   "duplicate-declaration": { severity: "error", summary: "A block (`signals`, `fields`, `owners`, `contract`, `version`, `policy`, `otherwise`, `on invalid`) is written twice, or a name is declared twice in signals, fields, owners or an enum, or a signal is declared `monotone` twice." },

@@ -7,7 +7,7 @@
  * and column refers to the text after it. Lines end at `\n`, `\r\n` or a lone `\r`; columns are
  * one-based UTF-16 code units; `end*` is exclusive.
  *
- * Limits, checked before any recursive step: a source over 1 MiB of UTF-8 yields only `too-large`;
+ * Limits, checked before any recursive step: a source over 4 MiB of UTF-8 yields only `too-large`;
  * a condition nested deeper than 64 levels yields the lexical diagnostics plus `too-deep`, and no items.
  */
 import { EOF, tokenMatcher, type ILexingError, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
@@ -28,7 +28,7 @@ export interface ParseResult {
 
 /** The one diagnostic for a source over MAX_SOURCE_BYTES (also given by tools that refuse to read such a file). */
 export function tooLargeDiagnostic(): Diagnostic {
-  return diagnostic("too-large", fileStart, "this file is larger than 1 MiB, the most a contract may be", "split it into smaller contracts");
+  return diagnostic("too-large", fileStart, "this file is larger than 4 MiB, the most a contract may be", "split it into smaller contracts");
 }
 
 export function parse(source: string): ParseResult {

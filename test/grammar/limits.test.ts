@@ -7,17 +7,17 @@ import { described, rules, show } from "./helpers.ts";
 const tooDeep = "this condition nests parentheses or `not` more than 64 levels deep";
 
 describe("too-large", () => {
-  it("rejects a source over 1 MiB of UTF-8 with one diagnostic and an empty tree", () => {
-    const { ast, diagnostics } = parse(`when a then answer ${"#".repeat(1_048_576)}`);
+  it("rejects a source over 4 MiB of UTF-8 with one diagnostic and an empty tree", () => {
+    const { ast, diagnostics } = parse(`when a then answer ${"#".repeat(4 * 1_048_576)}`);
     expect(diagnostics.map((d) => [d.code, d.span.startLine, d.span.startColumn])).toEqual([["too-large", 1, 1]]);
     expect(ast.items).toEqual([]);
     expect(ast.comments).toEqual([]);
   });
 
   it("counts UTF-8 bytes, not UTF-16 units", () => {
-    // 600,000 × "é" is 1.2 MB of UTF-8 in 600,000 code units.
-    expect(parse(`#${"é".repeat(600_000)}`).diagnostics.map((d) => d.code)).toEqual(["too-large"]);
-    expect(parse(`#${"x".repeat(1_048_575)}`).diagnostics).toEqual([]);
+    // 2,400,000 × "é" is 4.8 MB of UTF-8 in 2,400,000 code units.
+    expect(parse(`#${"é".repeat(2_400_000)}`).diagnostics.map((d) => d.code)).toEqual(["too-large"]);
+    expect(parse(`#${"x".repeat(4 * 1_048_576 - 1)}`).diagnostics).toEqual([]);
   });
 });
 
