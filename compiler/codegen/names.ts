@@ -48,8 +48,14 @@ export const GENERATED_NAMES = [
   "RULE_NAMES",
   "MATCHED",
   "RANK",
-  "HAS_REASON",
+  "RULES",
+  "RuleRow",
+  "OWNER_NAMES",
+  "SIGNAL_NAMES",
   "OUTCOMES",
+  "reasonFor",
+  "sayOf",
+  "valueOf",
   "WORDS",
   "LIVE",
   "NEEDS_TEST",
@@ -64,7 +70,7 @@ export const GENERATED_NAMES = [
 ] as const;
 
 /** Prefixes of numbered module-level names (`SPEC_0`, `OUTCOME_3`, `SET_1`). */
-export const GENERATED_PREFIXES = ["SPEC_", "OUTCOME_", "SET_", "S_", "MASK_", "HOT_", "cellOf_", "scan_", "holds_", "reasonOf_", "finish_"] as const;
+export const GENERATED_PREFIXES = ["SPEC_", "OUTCOME_", "SET_", "S_", "MASK_", "HOT_", "cellOf_", "scan_", "holds_", "reasonOf_", "sayOf_"] as const;
 
 export function assertNoClash(preludeNames: ReadonlySet<string>): void {
   for (const name of preludeNames) {

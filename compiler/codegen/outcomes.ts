@@ -5,8 +5,8 @@ import type { OutcomeModel, Template } from "../model.ts";
 import { numOrNull, str, strArray, strOrNull } from "./literals.ts";
 import type { Locals } from "./names.ts";
 
-/** The prelude `Outcome` object literal for an outcome (as the interpreter's `outcomeOf` builds it); on one line when `oneLine`. */
-export function outcomeLiteral(outcome: OutcomeModel, oneLine = false): string {
+/** The prelude `Outcome` object literal for an outcome (as the interpreter's `outcomeOf` builds it). */
+export function outcomeLiteral(outcome: OutcomeModel): string {
   const fields = [
     `rule: ${str(outcome.name)}`,
     `action: ${str(outcome.action)}`,
@@ -17,7 +17,7 @@ export function outcomeLiteral(outcome: OutcomeModel, oneLine = false): string {
     `collect: ${strArray(outcome.collect)}`,
     `confirm: ${strArray(outcome.confirm)}`,
   ];
-  return oneLine ? `{ ${fields.join(", ")} }` : `{\n    ${fields.join(",\n    ")},\n  }`;
+  return `{\n    ${fields.join(",\n    ")},\n  }`;
 }
 
 /** A string expression rendering `template`: text parts as literals, signals through `formatValue`. */

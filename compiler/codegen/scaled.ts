@@ -10,14 +10,14 @@
  * The per-rule tables are emitted as compact, already formatted text (one line per rule), not through
  * ts-morph and prettier, so that build time stays proportional to the contract.
  */
-import { severityRank, type ContractModel, type RuleModel } from "../model.ts";
+import { severityRank, type ContractModel, type RuleModel, type Template } from "../model.ts";
 import { cellsDescription, classifierBody, type RuleIndex } from "./cells.ts";
 import { condition } from "./conditions.ts";
-import { evidenceExpression, failSafeExpression, fallbackStatement, otherwiseReason, sayExpression, type BodyContext } from "./decide.ts";
+import { fallbackStatement, otherwiseReason, type BodyContext } from "./decide.ts";
 import { dispatchFunctions } from "./dispatch.ts";
-import { commentText } from "./literals.ts";
+import { commentText, jsonNumber, jsonTable, key, str, strArray, strOrNull } from "./literals.ts";
 import { stateLocals, type Locals } from "./names.ts";
-import { outcomeLiteral, templateExpression } from "./outcomes.ts";
+import { constantText, templateExpression } from "./outcomes.ts";
 import { CHUNK_RULES, type Plan } from "./plan.ts";
 import { signalTsType } from "./signals.ts";
 
@@ -35,7 +35,7 @@ export function scaledParts(cx: BodyContext, plan: Plan): ScaledParts {
   const match = plan.strategy === "indexed" && plan.index ? indexedMatch(scx, plan.index) : chunkedMatch(scx);
   return {
     decideTail: decideTail(cx),
-    tables: [stateDeclarations(model), sharedTables(model), match, perRuleFunctions(scx)].join("\n\n"),
+    tables: [stateDeclarations(model), sharedTables(scx), match, perRuleFunctions(scx)].join("\n\n"),
   };
 }
 
@@ -55,11 +55,14 @@ function decideTail(cx: BodyContext): string {
     }
     const reasons: string[] = [];
     if (win >= 0) {
-      if (HAS_REASON[win] === 1) reasons.push(reasonOf(win));
+      const reason = reasonFor(win);
+      if (reason !== null) reasons.push(reason);
     }${otherwiseReason(cx) === null ? "" : ` else {\n reasons.push(${otherwiseReason(cx)});\n}`}
     for (let k = 0; k < count; k++) {
       const j = MATCHED[k]!;
-      if (j !== win && HAS_REASON[j] === 1) reasons.push(reasonOf(j));
+      if (j === win) continue;
+      const reason = reasonFor(j);
+      if (reason !== null) reasons.push(reason);
     }
     if (win >= 0) return finish(win, matched, reasons, ctx);
     ${fallbackStatement(cx)}`;
@@ -79,29 +82,81 @@ function stateDeclarations(model: ContractModel): string {
   ].join("\n");
 }
 
-function sharedTables(model: ContractModel): string {
+function sharedTables(cx: BodyContext): string {
+  const { model } = cx;
   const n = model.rules.length;
   const ranks = model.rules.map((r) => severityRank[r.action]);
-  const withReason = model.rules.flatMap((r, i) => (r.reason !== null ? [i] : []));
+  const signalIndex = new Map(model.signals.map((s, i) => [s.name, i] as const));
+  const owners = new Map(model.owners.map((o) => [o.key, o.displayName] as const));
+  const row = (rule: RuleModel): string => {
+    const text = (t: Template | null) => (t === null ? "null" : constantText(t) === null ? "true" : str(constantText(t)!));
+    const evidence = rule.action === "answer" || rule.reads.length === 0 ? "null" : `[${rule.reads.map((r) => signalIndex.get(r)).join(", ")}]`;
+    const owner = rule.owner === null || owners.get(rule.owner) === rule.ownerName ? strOrNull(rule.owner) : `[${str(rule.owner)}, ${strOrNull(rule.ownerName)}]`;
+    return `  [${str(rule.name)}, ${str(rule.action)}, ${owner}, ${jsonNumber(rule.withinSeconds)}, ${str(rule.urgency)}, ${strArray(rule.collect)}, ${strArray(rule.confirm)}, ${text(rule.reason)}, ${text(rule.say)}, ${evidence}]`;
+  };
   return [
+    `/** Display names of the owners. */`,
+    `const OWNER_NAMES: { readonly [owner: string]: string } = { ${model.owners.map((o) => `${key(o.key)}: ${str(o.displayName)}`).join(", ")} };`,
+    `/** Signal names by index (the \`v<i>\`/\`S_<i>\` numbering). */`,
+    `const SIGNAL_NAMES: readonly string[] = [${model.signals.map((s) => str(s.name)).join(", ")}];`,
+    ``,
+    `/**`,
+    ` * One row per rule, in file order: name, action, owner (or [owner, display name] when it is not a declared`,
+    ` * owner), within (seconds), urgency, collect, confirm, reason and say (text; null: none; true: it`,
+    ` * interpolates signals, see reasonOf and sayOf), and the signals its brief lists as evidence.`,
+    ` */`,
+    `const RULES: readonly RuleRow[] = ${jsonTable(["[", model.rules.map(row).join(",\n"), "]"])};`,
+    `type RuleRow = readonly [string, Action, string | readonly [string, string | null] | null, number | null, Urgency, readonly string[], readonly string[], string | true | null, string | true | null, readonly number[] | null];`,
     `/** Rule names by index. */`,
     `const RULE_NAMES: readonly string[] = contract.rules;`,
+    `/** Per rule, the outcome its brief is built from. */`,
+    `const OUTCOMES: readonly Outcome[] = RULES.map(([rule, action, owner, withinSeconds, urgency, collect, confirm]) => ({`,
+    `  rule,`,
+    `  action,`,
+    `  owner: typeof owner === "string" || owner === null ? owner : owner[0],`,
+    `  ownerName: owner === null ? null : typeof owner === "string" ? (OWNER_NAMES[owner] ?? null) : owner[1],`,
+    `  withinSeconds,`,
+    `  urgency,`,
+    `  collect: [...collect],`,
+    `  confirm: [...confirm],`,
+    `}));`,
     `/** The matched rules of the current decision, ascending (file order). */`,
     `const MATCHED = new Int32Array(${n});`,
     `/** Per rule, the severity of its action (answer 0 … stop 3). */`,
     `const RANK = new Int8Array([${ranks.join(", ")}]);`,
-    `/** Per rule, 1 when it has a reason. */`,
-    `const HAS_REASON = flags(${n}, [${withReason.join(", ")}]);`,
-    `/** Per rule, the outcome its brief is built from. */`,
-    `const OUTCOMES: readonly Outcome[] = [`,
-    ...model.rules.map((rule) => `  ${outcomeLiteral(rule, true)},`),
-    `];`,
     "",
     `/** A byte per index below \`n\`: 1 for the listed ones. */`,
     `function flags(n: number, listed: readonly number[]): Uint8Array {`,
     `  const out = new Uint8Array(n);`,
     `  for (const i of listed) out[i] = 1;`,
     `  return out;`,
+    `}`,
+    "",
+    `/** Rule j's reason, or null when it has none. */`,
+    `function reasonFor(j: number): string | null {`,
+    `  const reason = RULES[j]![7];`,
+    `  return reason === true ? reasonOf(j) : reason;`,
+    `}`,
+    "",
+    `/** The decision when rule j wins. */`,
+    `function finish(j: number, matched: string[], reasons: string[], ctx: CleanContext): Decision {`,
+    `  const row = RULES[j]!;`,
+    `  const say = row[8] === true ? sayOf(j) : row[8];`,
+    `  const signals = row[9];`,
+    `  let evidence: { [signal: string]: number | string | boolean } = NO_EVIDENCE;`,
+    `  if (signals !== null) {`,
+    `    evidence = {};`,
+    `    for (const k of signals) evidence[SIGNAL_NAMES[k]!] = valueOf(k);`,
+    `  }`,
+    `  return assemble(INFO, OUTCOMES[j]!, matched, reasons, say, evidence, ctx, null);`,
+    `}`,
+    "",
+    `/** The validated value of signal k in the current decision. */`,
+    `function valueOf(k: number): number | string | boolean {`,
+    `  switch (k) {`,
+    ...model.signals.map((_, i) => `    case ${i}:\n      return S_${i};`),
+    `    default:\n      return false;`,
+    `  }`,
     `}`,
   ].join("\n");
 }
@@ -151,9 +206,7 @@ function indexedMatch(cx: BodyContext, index: RuleIndex): string {
       "",
       `// signal ${commentText(signal.name)}: ${cellsDescription(sc)}`,
       `// Per rule that narrows it: [rule, first, last, …]: the runs of cells where it can hold.`,
-      `const MASK_${s.signal} = ruleMask(${s.cells}, [`,
-      ...chunkLines(s.allowed.map(([rule, runs]) => `[${rule}, ${runs.join(", ")}]`)),
-      `]);`,
+      `const MASK_${s.signal} = ruleMask(${s.cells}, ${jsonTable(["[", ...chunkLines(s.allowed.map(([rule, runs]) => `[${rule}, ${runs.join(", ")}]`)), "]"])});`,
       `function cellOf_${s.signal}(v: ${signal.type.kind === "enum" ? "string" : signalTsType(signal.type)}): number {`,
       indent(classifierBody(signal.type, sc.cells)),
       `}`,
@@ -214,22 +267,27 @@ function indexedMatch(cx: BodyContext, index: RuleIndex): string {
     `  return out;`,
     `}`,
     "",
-    `/** Per cell, the live rules that can hold there: every live rule, minus each narrowing rule outside its runs of cells. */`,
+    `/**`,
+    ` * Per cell, the live rules that can hold there: the live rules that do not narrow the signal, plus each`,
+    ` * narrowing rule in its runs of cells. A run toggles its rule's bit on at its first cell and off after`,
+    ` * its last; a running XOR over the cells then sets the bit exactly inside the run.`,
+    ` */`,
     `function ruleMask(cells: number, narrowing: readonly (readonly number[])[]): Int32Array {`,
-    `  const out = new Int32Array(cells * WORDS);`,
-    `  for (let c = 0; c < cells; c++) out.set(LIVE, c * WORDS);`,
+    `  const whole = LIVE.slice();`,
+    `  const out = new Int32Array((cells + 1) * WORDS);`,
     `  for (const runs of narrowing) {`,
     `    const j = runs[0]!;`,
     `    const word = j >> 5;`,
-    `    const clear = ~(1 << (j & 31));`,
-    `    let c = 0;`,
+    `    const bit = 1 << (j & 31);`,
+    `    whole[word]! &= ~bit;`,
     `    for (let r = 1; r < runs.length; r += 2) {`,
-    `      for (; c < runs[r]!; c++) out[c * WORDS + word]! &= clear;`,
-    `      c = runs[r + 1]! + 1;`,
+    `      out[runs[r]! * WORDS + word]! ^= bit;`,
+    `      out[(runs[r + 1]! + 1) * WORDS + word]! ^= bit;`,
     `    }`,
-    `    for (; c < cells; c++) out[c * WORDS + word]! &= clear;`,
     `  }`,
-    `  return out;`,
+    `  for (let i = WORDS; i < cells * WORDS; i++) out[i]! ^= out[i - WORDS]!;`,
+    `  for (let i = 0; i < cells * WORDS; i++) out[i]! |= whole[i % WORDS]!;`,
+    `  return out.subarray(0, cells * WORDS);`,
     `}`,
     "",
     dispatchFunctions(
@@ -245,33 +303,18 @@ function indexedMatch(cx: BodyContext, index: RuleIndex): string {
   return out.join("\n");
 }
 
-/** Reasons and briefs, one case per rule. */
+/** Reasons and says that interpolate signals, one case per rule. */
 function perRuleFunctions(cx: BodyContext): string {
   const { model } = cx;
-  const reasons = model.rules.flatMap((rule, j) =>
-    rule.reason === null ? [] : [{ rule: j, body: `return ${reasonText(rule, cx.locals)}; // ${commentText(rule.name)}` }],
-  );
-  const finishes = model.rules.map((rule, j) => ({
-    rule: j,
-    body: `return assemble(INFO, OUTCOMES[${j}]!, matched, reasons, ${sayExpression(rule.say, cx)}, ${evidenceExpression(rule, cx)}, ctx, null);`,
-  }));
+  const computed = (pick: (rule: RuleModel) => Template | null) =>
+    model.rules.flatMap((rule, j) => {
+      const t = pick(rule);
+      return t === null || constantText(t) !== null ? [] : [{ rule: j, body: `return ${templateExpression(t, cx.locals)}; // ${commentText(rule.name)}` }];
+    });
   return [
-    dispatchFunctions("reasonOf", "j: number", "j", "string", reasons, '""', "Rule j's reason (for rules that have one)."),
-    dispatchFunctions(
-      "finish",
-      "j: number, matched: string[], reasons: string[], ctx: CleanContext",
-      "j, matched, reasons, ctx",
-      "Decision",
-      finishes,
-      failSafeExpression(model),
-      "The decision when rule j wins.",
-    ),
+    dispatchFunctions("reasonOf", "j: number", "j", "string", computed((r) => r.reason), '""', "Rule j's reason, for reasons that interpolate signals."),
+    dispatchFunctions("sayOf", "j: number", "j", "string", computed((r) => r.say), '""', "Rule j's say, for says that interpolate signals."),
   ].join("\n\n");
-}
-
-function reasonText(rule: RuleModel, locals: Locals): string {
-  // INVARIANT: called for rules with a reason only.
-  return templateExpression(rule.reason!, locals);
 }
 
 /** Long lists of short items, several per line. */
@@ -285,8 +328,10 @@ function chunkLines(items: readonly string[]): string[] {
     }
     line += `${item}, `;
   }
-  if (line) lines.push(`  ${line.trimEnd()}`);
-  return lines;
+  if (line) lines.push(`  ${line}`);
+  // JSON has no trailing comma.
+  if (lines.length > 0) lines[lines.length - 1] = lines[lines.length - 1]!.replace(/, $/, "");
+  return lines.map((l) => l.trimEnd());
 }
 
 function indent(text: string): string {

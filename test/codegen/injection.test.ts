@@ -55,21 +55,22 @@ function split(source: string): { head: string; tail: string } {
   return { head: source.slice(0, at), tail: source.slice(at) };
 }
 
-let reference: { shape: string[]; topLevel: string[]; comments: string[]; tail: string };
+// Every strategy: the indexed one also carries strings in JSON tables (literals.ts `jsonTable`).
+describe.each(["inline", "indexed"] as const)("injection corpus, %s strategy", (strategy) => {
+  let reference: { shape: string[]; topLevel: string[]; comments: string[]; tail: string };
 
-beforeAll(async () => {
-  const { head, tail } = split(await generate(injectedModel("harmless")));
-  reference = { shape: shape(head), topLevel: topLevel(head), comments: comments(head), tail };
-});
+  beforeAll(async () => {
+    const { head, tail } = split(await generate(injectedModel("harmless"), { strategy }));
+    reference = { shape: shape(head), topLevel: topLevel(head), comments: comments(head), tail };
+  });
 
-describe("injection corpus", () => {
   it("has at least 50 payloads", () => {
     expect(payloads.length).toBeGreaterThanOrEqual(50);
     expect(new Set(payloads).size).toBe(payloads.length);
   });
 
   it.each(payloads.map((p) => [JSON.stringify(p).slice(0, 60), p] as const))("%s", async (_, p) => {
-    const text = await generate(injectedModel(p));
+    const text = await generate(injectedModel(p), { strategy });
     // Parses cleanly, to the same declarations and the same code as a harmless contract.
     // (The prelude part holds no contract text: it is byte-identical.)
     const { head, tail } = split(text);

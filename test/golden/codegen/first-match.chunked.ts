@@ -208,13 +208,16 @@ export function decide(signals: unknown, context?: unknown): Decision {
     }
     const reasons: string[] = [];
     if (win >= 0) {
-      if (HAS_REASON[win] === 1) reasons.push(reasonOf(win));
+      const reason = reasonFor(win);
+      if (reason !== null) reasons.push(reason);
     } else {
       reasons.push("nothing matched");
     }
     for (let k = 0; k < count; k++) {
       const j = MATCHED[k]!;
-      if (j !== win && HAS_REASON[j] === 1) reasons.push(reasonOf(j));
+      if (j === win) continue;
+      const reason = reasonFor(j);
+      if (reason !== null) reasons.push(reason);
     }
     if (win >= 0) return finish(win, matched, reasons, ctx);
     return assemble(
@@ -578,30 +581,96 @@ let S_7: string = ""; // "region"
 let S_8: string = ""; // "code"
 let S_9: string = ""; // "channel"
 
+/** Display names of the owners. */
+const OWNER_NAMES: { readonly [owner: string]: string } = {  };
+/** Signal names by index (the `v<i>`/`S_<i>` numbering). */
+const SIGNAL_NAMES: readonly string[] = ["score", "delta", "count", "age", "ratio", "wait", "vip", "region", "code", "channel"];
+
+/**
+ * One row per rule, in file order: name, action, owner (or [owner, display name] when it is not a declared
+ * owner), within (seconds), urgency, collect, confirm, reason and say (text; null: none; true: it
+ * interpolates signals, see reasonOf and sayOf), and the signals its brief lists as evidence.
+ */
+const RULES: readonly RuleRow[] = JSON.parse(String.raw`[
+  ["score_high", "answer", null, null, "low", [], [], true, null, null],
+  ["delta_neg", "route", ["ops", null], null, "normal", ["orderNumber", "email"], [], true, null, [1]],
+  ["count_odd", "escalate", ["lead", null], 60, "high", [], ["email"], null, null, [2]],
+  ["region_far", "stop", null, null, "high", [], [], true, true, [7]],
+  ["code_x", "route", ["codes", null], null, "critical", [], [], true, null, [8]],
+  ["nested", "escalate", ["lead", null], 90, "high", [], [], null, null, [6, 3, 5]],
+  ["voice", "stop", ["lead", null], null, "high", [], [], null, "Calling you back.", [9]]
+]`);
+type RuleRow = readonly [string, Action, string | readonly [string, string | null] | null, number | null, Urgency, readonly string[], readonly string[], string | true | null, string | true | null, readonly number[] | null];
 /** Rule names by index. */
 const RULE_NAMES: readonly string[] = contract.rules;
+/** Per rule, the outcome its brief is built from. */
+const OUTCOMES: readonly Outcome[] = RULES.map(([rule, action, owner, withinSeconds, urgency, collect, confirm]) => ({
+  rule,
+  action,
+  owner: typeof owner === "string" || owner === null ? owner : owner[0],
+  ownerName: owner === null ? null : typeof owner === "string" ? (OWNER_NAMES[owner] ?? null) : owner[1],
+  withinSeconds,
+  urgency,
+  collect: [...collect],
+  confirm: [...confirm],
+}));
 /** The matched rules of the current decision, ascending (file order). */
 const MATCHED = new Int32Array(7);
 /** Per rule, the severity of its action (answer 0 … stop 3). */
 const RANK = new Int8Array([0, 1, 2, 3, 1, 2, 3]);
-/** Per rule, 1 when it has a reason. */
-const HAS_REASON = flags(7, [0, 1, 3, 4]);
-/** Per rule, the outcome its brief is built from. */
-const OUTCOMES: readonly Outcome[] = [
-  { rule: "score_high", action: "answer", owner: null, ownerName: null, withinSeconds: null, urgency: "low", collect: [], confirm: [] },
-  { rule: "delta_neg", action: "route", owner: "ops", ownerName: null, withinSeconds: null, urgency: "normal", collect: ["orderNumber", "email"], confirm: [] },
-  { rule: "count_odd", action: "escalate", owner: "lead", ownerName: null, withinSeconds: 60, urgency: "high", collect: [], confirm: ["email"] },
-  { rule: "region_far", action: "stop", owner: null, ownerName: null, withinSeconds: null, urgency: "high", collect: [], confirm: [] },
-  { rule: "code_x", action: "route", owner: "codes", ownerName: null, withinSeconds: null, urgency: "critical", collect: [], confirm: [] },
-  { rule: "nested", action: "escalate", owner: "lead", ownerName: null, withinSeconds: 90, urgency: "high", collect: [], confirm: [] },
-  { rule: "voice", action: "stop", owner: "lead", ownerName: null, withinSeconds: null, urgency: "high", collect: [], confirm: [] },
-];
 
 /** A byte per index below `n`: 1 for the listed ones. */
 function flags(n: number, listed: readonly number[]): Uint8Array {
   const out = new Uint8Array(n);
   for (const i of listed) out[i] = 1;
   return out;
+}
+
+/** Rule j's reason, or null when it has none. */
+function reasonFor(j: number): string | null {
+  const reason = RULES[j]![7];
+  return reason === true ? reasonOf(j) : reason;
+}
+
+/** The decision when rule j wins. */
+function finish(j: number, matched: string[], reasons: string[], ctx: CleanContext): Decision {
+  const row = RULES[j]!;
+  const say = row[8] === true ? sayOf(j) : row[8];
+  const signals = row[9];
+  let evidence: { [signal: string]: number | string | boolean } = NO_EVIDENCE;
+  if (signals !== null) {
+    evidence = {};
+    for (const k of signals) evidence[SIGNAL_NAMES[k]!] = valueOf(k);
+  }
+  return assemble(INFO, OUTCOMES[j]!, matched, reasons, say, evidence, ctx, null);
+}
+
+/** The validated value of signal k in the current decision. */
+function valueOf(k: number): number | string | boolean {
+  switch (k) {
+    case 0:
+      return S_0;
+    case 1:
+      return S_1;
+    case 2:
+      return S_2;
+    case 3:
+      return S_3;
+    case 4:
+      return S_4;
+    case 5:
+      return S_5;
+    case 6:
+      return S_6;
+    case 7:
+      return S_7;
+    case 8:
+      return S_8;
+    case 9:
+      return S_9;
+    default:
+      return false;
+  }
 }
 
 /** Writes the matched rules into MATCHED, in file order; returns how many. */
@@ -622,7 +691,7 @@ function scan_0(count: number): number {
   return count;
 }
 
-/** Rule j's reason (for rules that have one). */
+/** Rule j's reason, for reasons that interpolate signals. */
 function reasonOf(j: number): string {
   switch (j >> 6) {
     case 0:
@@ -647,34 +716,22 @@ function reasonOf_0(j: number): string {
   }
 }
 
-/** The decision when rule j wins. */
-function finish(j: number, matched: string[], reasons: string[], ctx: CleanContext): Decision {
+/** Rule j's say, for says that interpolate signals. */
+function sayOf(j: number): string {
   switch (j >> 6) {
     case 0:
-      return finish_0(j, matched, reasons, ctx);
+      return sayOf_0(j);
     default:
-      return failSafe(INFO, ON_INVALID, ["bad input"], BUILTIN_INVALID_SAY);
+      return "";
   }
 }
 
-function finish_0(j: number, matched: string[], reasons: string[], ctx: CleanContext): Decision {
+function sayOf_0(j: number): string {
   switch (j) {
-    case 0:
-      return assemble(INFO, OUTCOMES[0]!, matched, reasons, null, NO_EVIDENCE, ctx, null);
-    case 1:
-      return assemble(INFO, OUTCOMES[1]!, matched, reasons, null, { "delta": S_1 }, ctx, null);
-    case 2:
-      return assemble(INFO, OUTCOMES[2]!, matched, reasons, null, { "count": S_2 }, ctx, null);
     case 3:
-      return assemble(INFO, OUTCOMES[3]!, matched, reasons, "Region " + formatValue(S_7) + ", code " + formatValue(S_8) + ", vip " + formatValue(S_6), { "region": S_7 }, ctx, null);
-    case 4:
-      return assemble(INFO, OUTCOMES[4]!, matched, reasons, null, { "code": S_8 }, ctx, null);
-    case 5:
-      return assemble(INFO, OUTCOMES[5]!, matched, reasons, null, { "vip": S_6, "age": S_3, "wait": S_5 }, ctx, null);
-    case 6:
-      return assemble(INFO, OUTCOMES[6]!, matched, reasons, "Calling you back.", { "channel": S_9 }, ctx, null);
+      return "Region " + formatValue(S_7) + ", code " + formatValue(S_8) + ", vip " + formatValue(S_6); // "region_far"
     default:
-      return failSafe(INFO, ON_INVALID, ["bad input"], BUILTIN_INVALID_SAY);
+      return "";
   }
 }
 

@@ -185,11 +185,14 @@ export function decide(signals: unknown, context?: unknown): Decision {
     }
     const reasons: string[] = [];
     if (win >= 0) {
-      if (HAS_REASON[win] === 1) reasons.push(reasonOf(win));
+      const reason = reasonFor(win);
+      if (reason !== null) reasons.push(reason);
     }
     for (let k = 0; k < count; k++) {
       const j = MATCHED[k]!;
-      if (j !== win && HAS_REASON[j] === 1) reasons.push(reasonOf(j));
+      if (j === win) continue;
+      const reason = reasonFor(j);
+      if (reason !== null) reasons.push(reason);
     }
     if (win >= 0) return finish(win, matched, reasons, ctx);
     return assemble(INFO, OTHERWISE, matched, reasons, null, NO_EVIDENCE, ctx, null);
@@ -473,29 +476,91 @@ let S_5: string = ""; // "language"
 let S_6: number = 0; // "waiting"
 let S_7: boolean = false; // "priorHandoffFailed"
 
+/** Display names of the owners. */
+const OWNER_NAMES: { readonly [owner: string]: string } = { "senior": "Senior support", "billing": "Billing team", "clinician": "On-call clinician" };
+/** Signal names by index (the `v<i>`/`S_<i>` numbering). */
+const SIGNAL_NAMES: readonly string[] = ["sentiment", "repeatContact", "contactCount", "tier", "topic", "language", "waiting", "priorHandoffFailed"];
+
+/**
+ * One row per rule, in file order: name, action, owner (or [owner, display name] when it is not a declared
+ * owner), within (seconds), urgency, collect, confirm, reason and say (text; null: none; true: it
+ * interpolates signals, see reasonOf and sayOf), and the signals its brief lists as evidence.
+ */
+const RULES: readonly RuleRow[] = JSON.parse(String.raw`[
+  ["angry_repeat", "escalate", "senior", 7200, "high", ["accountNumber", "preferredTime"], [], true, "I'm bringing in a senior colleague. They will contact you within 2 hours.", [0, 1]],
+  ["medical", "stop", "clinician", 3600, "high", [], ["dateOfBirth"], null, "I can't advise on this. A clinician will call you back within the hour.", [4]],
+  ["rule_42", "route", "billing", 86400, "normal", [], [], true, null, [4, 3]],
+  ["long_wait", "escalate", "senior", 1800, "critical", [], [], true, null, [6, 7, 2]],
+  ["non_english", "route", "senior", null, "normal", [], [], true, null, [5, 0]],
+  ["happy", "answer", null, null, "low", [], [], "Happy customer", null, null]
+]`);
+type RuleRow = readonly [string, Action, string | readonly [string, string | null] | null, number | null, Urgency, readonly string[], readonly string[], string | true | null, string | true | null, readonly number[] | null];
 /** Rule names by index. */
 const RULE_NAMES: readonly string[] = contract.rules;
+/** Per rule, the outcome its brief is built from. */
+const OUTCOMES: readonly Outcome[] = RULES.map(([rule, action, owner, withinSeconds, urgency, collect, confirm]) => ({
+  rule,
+  action,
+  owner: typeof owner === "string" || owner === null ? owner : owner[0],
+  ownerName: owner === null ? null : typeof owner === "string" ? (OWNER_NAMES[owner] ?? null) : owner[1],
+  withinSeconds,
+  urgency,
+  collect: [...collect],
+  confirm: [...confirm],
+}));
 /** The matched rules of the current decision, ascending (file order). */
 const MATCHED = new Int32Array(6);
 /** Per rule, the severity of its action (answer 0 … stop 3). */
 const RANK = new Int8Array([2, 3, 1, 2, 1, 0]);
-/** Per rule, 1 when it has a reason. */
-const HAS_REASON = flags(6, [0, 2, 3, 4, 5]);
-/** Per rule, the outcome its brief is built from. */
-const OUTCOMES: readonly Outcome[] = [
-  { rule: "angry_repeat", action: "escalate", owner: "senior", ownerName: "Senior support", withinSeconds: 7200, urgency: "high", collect: ["accountNumber", "preferredTime"], confirm: [] },
-  { rule: "medical", action: "stop", owner: "clinician", ownerName: "On-call clinician", withinSeconds: 3600, urgency: "high", collect: [], confirm: ["dateOfBirth"] },
-  { rule: "rule_42", action: "route", owner: "billing", ownerName: "Billing team", withinSeconds: 86400, urgency: "normal", collect: [], confirm: [] },
-  { rule: "long_wait", action: "escalate", owner: "senior", ownerName: "Senior support", withinSeconds: 1800, urgency: "critical", collect: [], confirm: [] },
-  { rule: "non_english", action: "route", owner: "senior", ownerName: "Senior support", withinSeconds: null, urgency: "normal", collect: [], confirm: [] },
-  { rule: "happy", action: "answer", owner: null, ownerName: null, withinSeconds: null, urgency: "low", collect: [], confirm: [] },
-];
 
 /** A byte per index below `n`: 1 for the listed ones. */
 function flags(n: number, listed: readonly number[]): Uint8Array {
   const out = new Uint8Array(n);
   for (const i of listed) out[i] = 1;
   return out;
+}
+
+/** Rule j's reason, or null when it has none. */
+function reasonFor(j: number): string | null {
+  const reason = RULES[j]![7];
+  return reason === true ? reasonOf(j) : reason;
+}
+
+/** The decision when rule j wins. */
+function finish(j: number, matched: string[], reasons: string[], ctx: CleanContext): Decision {
+  const row = RULES[j]!;
+  const say = row[8] === true ? sayOf(j) : row[8];
+  const signals = row[9];
+  let evidence: { [signal: string]: number | string | boolean } = NO_EVIDENCE;
+  if (signals !== null) {
+    evidence = {};
+    for (const k of signals) evidence[SIGNAL_NAMES[k]!] = valueOf(k);
+  }
+  return assemble(INFO, OUTCOMES[j]!, matched, reasons, say, evidence, ctx, null);
+}
+
+/** The validated value of signal k in the current decision. */
+function valueOf(k: number): number | string | boolean {
+  switch (k) {
+    case 0:
+      return S_0;
+    case 1:
+      return S_1;
+    case 2:
+      return S_2;
+    case 3:
+      return S_3;
+    case 4:
+      return S_4;
+    case 5:
+      return S_5;
+    case 6:
+      return S_6;
+    case 7:
+      return S_7;
+    default:
+      return false;
+  }
 }
 
 /** Rules per bit set, in 32-bit words (rule j is bit j & 31 of word j >> 5). */
@@ -507,18 +572,18 @@ const NEEDS_TEST = flags(6, [3]);
 
 // signal "sentiment": 0: v = -1, 1: -1 < v < -0.5, 2: v = -0.5, 3: -0.5 < v < 0, 4: v = 0, 5: 0 < v < 0.5, 6: v = 0.5, 7: 0.5 < v < 1, 8: v = 1
 // Per rule that narrows it: [rule, first, last, …]: the runs of cells where it can hold.
-const MASK_0 = ruleMask(9, [
-  [0, 0, 1], [4, 0, 3], [5, 7, 8],
-]);
+const MASK_0 = ruleMask(9, JSON.parse(String.raw`[
+  [0, 0, 1], [4, 0, 3], [5, 7, 8]
+]`));
 function cellOf_0(v: number): number {
   return (v <= 0 ? (v <= (-0.5) ? (v < (-0.5) ? (v <= (-1) ? 0 : 1) : 2) : (v < 0 ? 3 : 4)) : (v <= 0.5 ? (v < 0.5 ? 5 : 6) : (v < 1 ? 7 : 8)));
 }
 
 // signal "topic": 0: "billing", 1: "pricing", 2: "technical", 3: "medical", 4: "other"
 // Per rule that narrows it: [rule, first, last, …]: the runs of cells where it can hold.
-const MASK_4 = ruleMask(5, [
-  [1, 3, 3], [2, 0, 1],
-]);
+const MASK_4 = ruleMask(5, JSON.parse(String.raw`[
+  [1, 3, 3], [2, 0, 1]
+]`));
 function cellOf_4(v: string): number {
   switch (v) {
     case "billing": return 0;
@@ -532,9 +597,9 @@ function cellOf_4(v: string): number {
 
 // signal "language": 0: "en", 1: "en-GB", 2: "en-US", 3: any other
 // Per rule that narrows it: [rule, first, last, …]: the runs of cells where it can hold.
-const MASK_5 = ruleMask(4, [
-  [4, 3, 3],
-]);
+const MASK_5 = ruleMask(4, JSON.parse(String.raw`[
+  [4, 3, 3]
+]`));
 function cellOf_5(v: string): number {
   switch (v) {
     case "en": return 0;
@@ -546,18 +611,18 @@ function cellOf_5(v: string): number {
 
 // signal "repeatContact": 0: false, 1: true
 // Per rule that narrows it: [rule, first, last, …]: the runs of cells where it can hold.
-const MASK_1 = ruleMask(2, [
-  [0, 1, 1],
-]);
+const MASK_1 = ruleMask(2, JSON.parse(String.raw`[
+  [0, 1, 1]
+]`));
 function cellOf_1(v: boolean): number {
   return v ? 1 : 0;
 }
 
 // signal "tier": 0: "free", 1: "pro", 2: "enterprise"
 // Per rule that narrows it: [rule, first, last, …]: the runs of cells where it can hold.
-const MASK_3 = ruleMask(3, [
-  [2, 1, 2],
-]);
+const MASK_3 = ruleMask(3, JSON.parse(String.raw`[
+  [2, 1, 2]
+]`));
 function cellOf_3(v: string): number {
   switch (v) {
     case "free": return 0;
@@ -623,22 +688,27 @@ function liveRules(n: number, never: readonly number[]): Int32Array {
   return out;
 }
 
-/** Per cell, the live rules that can hold there: every live rule, minus each narrowing rule outside its runs of cells. */
+/**
+ * Per cell, the live rules that can hold there: the live rules that do not narrow the signal, plus each
+ * narrowing rule in its runs of cells. A run toggles its rule's bit on at its first cell and off after
+ * its last; a running XOR over the cells then sets the bit exactly inside the run.
+ */
 function ruleMask(cells: number, narrowing: readonly (readonly number[])[]): Int32Array {
-  const out = new Int32Array(cells * WORDS);
-  for (let c = 0; c < cells; c++) out.set(LIVE, c * WORDS);
+  const whole = LIVE.slice();
+  const out = new Int32Array((cells + 1) * WORDS);
   for (const runs of narrowing) {
     const j = runs[0]!;
     const word = j >> 5;
-    const clear = ~(1 << (j & 31));
-    let c = 0;
+    const bit = 1 << (j & 31);
+    whole[word]! &= ~bit;
     for (let r = 1; r < runs.length; r += 2) {
-      for (; c < runs[r]!; c++) out[c * WORDS + word]! &= clear;
-      c = runs[r + 1]! + 1;
+      out[runs[r]! * WORDS + word]! ^= bit;
+      out[(runs[r + 1]! + 1) * WORDS + word]! ^= bit;
     }
-    for (; c < cells; c++) out[c * WORDS + word]! &= clear;
   }
-  return out;
+  for (let i = WORDS; i < cells * WORDS; i++) out[i]! ^= out[i - WORDS]!;
+  for (let i = 0; i < cells * WORDS; i++) out[i]! |= whole[i % WORDS]!;
+  return out.subarray(0, cells * WORDS);
 }
 
 /** Whether rule j's condition holds (for the rules the bit sets do not decide alone). */
@@ -660,7 +730,7 @@ function holds_0(j: number): boolean {
   }
 }
 
-/** Rule j's reason (for rules that have one). */
+/** Rule j's reason, for reasons that interpolate signals. */
 function reasonOf(j: number): string {
   switch (j >> 6) {
     case 0:
@@ -680,39 +750,16 @@ function reasonOf_0(j: number): string {
       return "Waited " + formatValue(S_6) + "s in " + formatValue(S_5); // "long_wait"
     case 4:
       return "Language " + formatValue(S_5) + ", sentiment " + formatValue(S_0); // "non_english"
-    case 5:
-      return "Happy customer"; // "happy"
     default:
       return "";
   }
 }
 
-/** The decision when rule j wins. */
-function finish(j: number, matched: string[], reasons: string[], ctx: CleanContext): Decision {
+/** Rule j's say, for says that interpolate signals. */
+function sayOf(j: number): string {
   switch (j >> 6) {
-    case 0:
-      return finish_0(j, matched, reasons, ctx);
     default:
-      return failSafe(INFO, ON_INVALID, [], "I can't continue with this automatically. A colleague will review your request and follow up with you.");
-  }
-}
-
-function finish_0(j: number, matched: string[], reasons: string[], ctx: CleanContext): Decision {
-  switch (j) {
-    case 0:
-      return assemble(INFO, OUTCOMES[0]!, matched, reasons, "I'm bringing in a senior colleague. They will contact you within 2 hours.", { "sentiment": S_0, "repeatContact": S_1 }, ctx, null);
-    case 1:
-      return assemble(INFO, OUTCOMES[1]!, matched, reasons, "I can't advise on this. A clinician will call you back within the hour.", { "topic": S_4 }, ctx, null);
-    case 2:
-      return assemble(INFO, OUTCOMES[2]!, matched, reasons, null, { "topic": S_4, "tier": S_3 }, ctx, null);
-    case 3:
-      return assemble(INFO, OUTCOMES[3]!, matched, reasons, null, { "waiting": S_6, "priorHandoffFailed": S_7, "contactCount": S_2 }, ctx, null);
-    case 4:
-      return assemble(INFO, OUTCOMES[4]!, matched, reasons, null, { "language": S_5, "sentiment": S_0 }, ctx, null);
-    case 5:
-      return assemble(INFO, OUTCOMES[5]!, matched, reasons, null, NO_EVIDENCE, ctx, null);
-    default:
-      return failSafe(INFO, ON_INVALID, [], "I can't continue with this automatically. A colleague will review your request and follow up with you.");
+      return "";
   }
 }
 
