@@ -29,6 +29,9 @@ const commands: Readonly<Record<string, CommandEntry>> = {
   test: { summary: "prove every test block of contracts, for all inputs", load: async () => (await import("./commands/test.ts")).testCommand },
   diff: { summary: "prove where two versions of a contract decide differently", load: async () => (await import("./commands/diff.ts")).diffCommand },
   fmt: { summary: "rewrite contracts in the canonical layout (--check: only list them)", load: async () => (await import("./commands/fmt.ts")).fmtCommand },
+  review: { summary: "review decision logs: figures, near misses and a sample per action", load: async () => (await import("./commands/review.ts")).reviewCommand },
+  replay: { summary: "re-decide logged decisions with a new contract version and report changes", load: async () => (await import("./commands/replay.ts")).replayCommand },
+  "gen-log": { summary: "write a realistic synthetic decision log for a contract", load: async () => (await import("./commands/gen-log.ts")).genLogCommand },
 };
 
 const exitCodes = `Exit codes:

@@ -68,6 +68,8 @@ export function contractText(model: ContractModel, forced?: Strategy): ContractP
     enumSets,
   };
   const plan = choosePlan(model, forced, () => decideBody(cx).length);
+  const piiSignals = model.signals.filter((x) => x.pii).map((x) => x.name);
+  const piiFields = model.fields.filter((x) => x.pii).map((x) => x.name);
   const scaled = plan.strategy === "inline" ? null : scaledParts(cx, plan);
 
   const statements: StatementStructures[] = [
@@ -91,6 +93,10 @@ export function contractText(model: ContractModel, forced?: Strategy): ContractP
           policy: ${str(model.policy)},
           rules: Object.freeze(${strArray(model.rules.map((r) => r.name))} as const),
           hash: ${str(model.sourceHash)},
+          pii: Object.freeze({
+            signals: Object.freeze(${strArray(piiSignals)} as const),
+            fields: Object.freeze(${strArray(piiFields)} as const),
+          }),
         } as const)`,
         `{
           readonly name: ${str(model.name)};
@@ -98,10 +104,16 @@ export function contractText(model: ContractModel, forced?: Strategy): ContractP
           readonly policy: ${str(model.policy)};
           readonly rules: readonly [${model.rules.map((r) => str(r.name)).join(", ")}];
           readonly hash: ${str(model.sourceHash)};
+          readonly pii: {
+            readonly signals: readonly [${piiSignals.map(str).join(", ")}];
+            readonly fields: readonly [${piiFields.map(str).join(", ")}];
+          };
         }`,
       ),
       isExported: true,
-      docs: ["The contract this module was generated from; `hash` is the SHA-256 of its source."],
+      docs: [
+        "The contract this module was generated from; `hash` is the SHA-256 of its source; `pii` names the signals and fields marked `pii` (the decision log redacts their values).",
+      ],
     },
     fn("decide", "Decision", ["signals: unknown", "context?: unknown"], decideBody(cx, scaled?.decideTail ?? null), {
       isExported: true,

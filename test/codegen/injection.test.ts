@@ -83,7 +83,7 @@ describe.each(["inline", "indexed"] as const)("injection corpus, %s strategy", (
     const module = await loadGenerated(text); // transpiles: a syntax error would throw
     const g = globalThis as { pwned?: unknown };
     expect(g.pwned).toBeUndefined();
-    expect(module.contract).toEqual({ name: p, version: p, policy: "most-severe", rules: [p, `${p}2`], hash: p });
+    expect(module.contract).toEqual({ name: p, version: p, policy: "most-severe", rules: [p, `${p}2`], hash: p, pii: { signals: [], fields: [] } });
 
     const named = injectedSignalName(p);
     const input: Record<string, unknown> = {};

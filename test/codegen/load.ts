@@ -19,6 +19,7 @@ export interface GeneratedModule {
     readonly policy: string;
     readonly rules: readonly string[];
     readonly hash: string;
+    readonly pii: { readonly signals: readonly string[]; readonly fields: readonly string[] };
   };
 }
 

@@ -101,10 +101,18 @@ describe("generated module", () => {
       policy: "most-severe",
       rules: ["angry_repeat", "medical", "rule_42", "long_wait", "non_english", "happy"],
       hash: supportDesk.sourceHash,
+      pii: { signals: [], fields: [] },
     });
     expect(Object.isFrozen(module.contract) && Object.isFrozen(module.contract.rules)).toBe(true);
+    expect(Object.isFrozen(module.contract.pii) && Object.isFrozen(module.contract.pii.fields)).toBe(true);
     const other = await loadGenerated(await generate(firstMatch));
     expect(other.contract).toMatchObject({ version: null, policy: "first-match" });
+  });
+
+  it("lists the signals and fields marked pii in the contract constant", async () => {
+    const model = { ...supportDesk, signals: supportDesk.signals.map((x) => (x.name === "language" ? { ...x, pii: true as const } : x)), fields: [{ name: "dateOfBirth", type: "text" as const, pii: true as const }, { name: "email", type: "text" as const }] };
+    const module = await loadGenerated(await generate(model));
+    expect(module.contract.pii).toEqual({ signals: ["language"], fields: ["dateOfBirth"] });
   });
 
   it("runs in a bare ECMAScript realm (no Node, DOM or console globals)", async () => {

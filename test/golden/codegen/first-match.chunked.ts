@@ -17,7 +17,7 @@ export interface Signals {
   channel: "chat" | "voice";
 }
 
-/** The contract this module was generated from; `hash` is the SHA-256 of its source. */
+/** The contract this module was generated from; `hash` is the SHA-256 of its source; `pii` names the signals and fields marked `pii` (the decision log redacts their values). */
 export const contract: {
   readonly name: "first-match-lab";
   readonly version: null;
@@ -32,6 +32,10 @@ export const contract: {
     "voice",
   ];
   readonly hash: "0000000000000000000000000000000000000000000000000000000000000000";
+  readonly pii: {
+    readonly signals: readonly [];
+    readonly fields: readonly [];
+  };
 } = Object.freeze({
   name: "first-match-lab",
   version: null,
@@ -46,6 +50,10 @@ export const contract: {
     "voice",
   ] as const),
   hash: "0000000000000000000000000000000000000000000000000000000000000000",
+  pii: Object.freeze({
+    signals: Object.freeze([] as const),
+    fields: Object.freeze([] as const),
+  }),
 } as const);
 
 /** The decision for `signals` (see `Signals`) in `context` (see `Context`). Never throws. */

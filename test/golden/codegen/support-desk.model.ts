@@ -14,7 +14,7 @@ export interface Signals {
   priorHandoffFailed?: boolean;
 }
 
-/** The contract this module was generated from; `hash` is the SHA-256 of its source. */
+/** The contract this module was generated from; `hash` is the SHA-256 of its source; `pii` names the signals and fields marked `pii` (the decision log redacts their values). */
 export const contract: {
   readonly name: "support-desk";
   readonly version: "2026.11";
@@ -28,6 +28,10 @@ export const contract: {
     "happy",
   ];
   readonly hash: "5d1f0c6e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c";
+  readonly pii: {
+    readonly signals: readonly [];
+    readonly fields: readonly [];
+  };
 } = Object.freeze({
   name: "support-desk",
   version: "2026.11",
@@ -41,6 +45,10 @@ export const contract: {
     "happy",
   ] as const),
   hash: "5d1f0c6e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c",
+  pii: Object.freeze({
+    signals: Object.freeze([] as const),
+    fields: Object.freeze([] as const),
+  }),
 } as const);
 
 /** The decision for `signals` (see `Signals`) in `context` (see `Context`). Never throws. */

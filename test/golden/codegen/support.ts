@@ -30,7 +30,7 @@ export interface Signals {
   preferredChannel?: "chat" | "email" | "phone";
 }
 
-/** The contract this module was generated from; `hash` is the SHA-256 of its source. */
+/** The contract this module was generated from; `hash` is the SHA-256 of its source; `pii` names the signals and fields marked `pii` (the decision log redacts their values). */
 export const contract: {
   readonly name: "support-desk";
   readonly version: "2026.11";
@@ -63,6 +63,10 @@ export const contract: {
     "free_plan_billing",
   ];
   readonly hash: "d719cb25b9553a8d44662f58e2cbbe95aee4a45ac5dffc2a1784e7be9759eea4";
+  readonly pii: {
+    readonly signals: readonly [];
+    readonly fields: readonly ["dateOfBirth", "email", "phoneNumber"];
+  };
 } = Object.freeze({
   name: "support-desk",
   version: "2026.11",
@@ -95,6 +99,10 @@ export const contract: {
     "free_plan_billing",
   ] as const),
   hash: "d719cb25b9553a8d44662f58e2cbbe95aee4a45ac5dffc2a1784e7be9759eea4",
+  pii: Object.freeze({
+    signals: Object.freeze([] as const),
+    fields: Object.freeze(["dateOfBirth", "email", "phoneNumber"] as const),
+  }),
 } as const);
 
 /** The decision for `signals` (see `Signals`) in `context` (see `Context`). Never throws. */

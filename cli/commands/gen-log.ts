@@ -1,0 +1,67 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { generateLog } from "../../review/generate.ts";
+import { parse, UsageError } from "../args.ts";
+import type { Io } from "../io-types.ts";
+import { loadModel, wholeNumber } from "./review.ts";
+
+export const genLogCommand = {
+  help: `Usage: handoff gen-log CONTRACT.handoff --lines N [--seed S] [--out FILE.jsonl]
+
+Writes a realistic synthetic decision log for the contract: interleaved conversations of several turns,
+each turn decided by the contract itself, with the events a host records (asked for a person, handoffs
+accepted on time, late or never, stops that confused the customer, reopened cases), in time order and
+with pii redacted. For trying \`handoff review\` and \`handoff replay\`, tests and benchmarks.
+  --lines N    exactly N lines
+  --seed S     the same seed gives the same log (default 1)
+  --out FILE   write to FILE (atomically) instead of standard output (use it for large logs)`,
+  async run(args: readonly string[], io: Io): Promise<number> {
+    const { values, positionals } = parse(args, { lines: { type: "string" }, seed: { type: "string" }, out: { type: "string" } }, "gen-log");
+    if (positionals.length !== 1) throw new UsageError("gen-log: expected exactly one contract (usage: handoff gen-log CONTRACT.handoff --lines N)");
+    if (values.lines === undefined) throw new UsageError("gen-log: missing --lines (how many lines to write)");
+    const lines = wholeNumber("gen-log", "--lines", values.lines);
+    const model = await loadModel(io, positionals[0]!);
+    if (model === null) return 1;
+    const generated = generateLog(model, { lines, seed: values.seed ?? 1 });
+    if (values.out === undefined) {
+      let batch: string[] = [];
+      for (const line of generated) {
+        batch.push(line);
+        if (batch.length === 1000) io.stdout(batch.join("\n") + "\n"), (batch = []);
+      }
+      if (batch.length > 0) io.stdout(batch.join("\n") + "\n");
+      return 0;
+    }
+    await writeLinesAtomically(resolve(io.cwd, values.out), generated);
+    io.stderr(`wrote ${lines.toLocaleString("en-US")} lines to ${values.out}\n`);
+    return 0;
+  },
+};
+
+/** Streams `lines` to a temporary file beside `path` and renames it: a failure leaves no file behind. */
+async function writeLinesAtomically(path: string, lines: Iterable<string>): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const stream = createWriteStream(temp, { encoding: "utf8" });
+  try {
+    let batch: string[] = [];
+    const flush = async () => {
+      if (!stream.write(batch.join("\n") + "\n")) await once(stream, "drain");
+      batch = [];
+    };
+    for (const line of lines) {
+      batch.push(line);
+      if (batch.length === 1000) await flush();
+    }
+    if (batch.length > 0) await flush();
+    stream.end();
+    await once(stream, "finish");
+    await rename(temp, path);
+  } catch (error) {
+    stream.destroy();
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

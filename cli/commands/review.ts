@@ -1,0 +1,97 @@
+import { extname, resolve } from "node:path";
+import { check } from "../../compiler/compile.ts";
+import type { ContractModel } from "../../compiler/model.ts";
+import { tooLargeDiagnostic } from "../../grammar/parse.ts";
+import { assertReadable, LogReadError } from "../../review/jsonl.ts";
+import { reviewHtml } from "../../review/report-html.ts";
+import { reviewMarkdown, reviewSummary } from "../../review/report-md.ts";
+import { review, type ReviewResult } from "../../review/review.ts";
+import { parse, UsageError } from "../args.ts";
+import { readSource, writeAtomically } from "../io.ts";
+import type { Io } from "../io-types.ts";
+import { reportToStderr } from "../report.ts";
+
+export const reviewCommand = {
+  help: `Usage: handoff review LOG.jsonl... [--sample N] [--seed S] [--since DATE] [--until DATE]
+                      [--contract FILE.handoff] [--out FILE.html|FILE.md]
+
+Reviews decision logs (see docs/review.md) in one streaming pass: decisions and near-miss rates per
+action and per rule, the rules that never fired, near misses with examples, and a reproducible sample
+of decisions per action. Prints a summary; bad lines are counted and listed with their line numbers.
+  --sample N          decisions sampled per action (default 5)
+  --seed S            seed of the sample (default "handoff"): same seed, same log, same sample
+  --since DATE        skip lines before DATE (ISO: 2026-11-02 or 2026-11-02T08:00:00Z)
+  --until DATE        skip lines from DATE on; a date alone includes that whole day (UTC)
+  --contract FILE     the contract, so its rules that never fired are listed even if absent from the log
+  --out FILE.html     also write a self-contained HTML report (inline SVG charts, printable)
+  --out FILE.md       also write the report as Markdown
+Exit status: 0 reviewed (even with bad lines), 1 the contract has errors, 2 usage or unreadable log.`,
+  async run(args: readonly string[], io: Io): Promise<number> {
+    const { values, positionals } = parse(
+      args,
+      { sample: { type: "string" }, seed: { type: "string" }, since: { type: "string" }, until: { type: "string" }, contract: { type: "string" }, out: { type: "string" } },
+      "review",
+    );
+    if (positionals.length === 0) throw new UsageError("review: no log given (usage: handoff review LOG.jsonl...)");
+    const sample = values.sample === undefined ? 5 : wholeNumber("review", "--sample", values.sample);
+    const since = values.since === undefined ? undefined : isoDate("review", "--since", values.since, false);
+    const until = values.until === undefined ? undefined : isoDate("review", "--until", values.until, true);
+    if (since !== undefined && until !== undefined && since >= until) throw new UsageError("review: --since must be before --until");
+    const out = values.out;
+    if (out !== undefined && extname(out) !== ".html" && extname(out) !== ".md") {
+      throw new UsageError(`review: --out must name a .html or .md file, not \`${out}\``);
+    }
+    let knownRules: string[] | undefined;
+    if (values.contract !== undefined) {
+      const model = await loadModel(io, values.contract);
+      if (model === null) return 1;
+      knownRules = [...model.rules.map((r) => r.name), ...(model.otherwise ? ["otherwise"] : [])];
+    }
+    let result: ReviewResult;
+    try {
+      await assertReadable(positionals, io.cwd);
+      result = await review(positionals, { sample, since, until, knownRules, cwd: io.cwd, ...(values.seed === undefined ? {} : { seed: values.seed }) });
+    } catch (error) {
+      if (error instanceof LogReadError) throw new UsageError(`review: ${error.message}`);
+      throw error;
+    }
+    if (out !== undefined) await writeAtomically(resolve(io.cwd, out), extname(out) === ".html" ? reviewHtml(result) : reviewMarkdown(result));
+    io.stdout(reviewSummary(result));
+    if (out !== undefined) io.stdout(`report written to ${out}\n`);
+    return 0;
+  },
+};
+
+/** The checked model of a contract, or null after printing its errors to stderr. Unreadable: UsageError. */
+export async function loadModel(io: Io, file: string): Promise<ContractModel | null> {
+  const { text, tooLarge } = await readSource(io.cwd, file);
+  if (tooLarge) {
+    reportToStderr(io, file, "", [tooLargeDiagnostic()]);
+    return null;
+  }
+  const result = check(text, { fileName: file });
+  if (reportToStderr(io, file, text, result.diagnostics.filter((d) => d.severity === "error")) || result.model === null) return null;
+  return result.model;
+}
+
+/** A whole number >= 1, or a UsageError naming the option. */
+export function wholeNumber(command: string, option: string, text: string): number {
+  if (!/^[0-9]+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(`${command}: ${option} must be a whole number of at least 1, not \`${text}\``);
+  }
+  return Number(text);
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Epoch ms of an ISO date (UTC midnight; the next midnight when `endOfDay`) or date-time with a zone. */
+export function isoDate(command: string, option: string, text: string, endOfDay: boolean): number {
+  const dateOnly = DATE.test(text);
+  const ms = dateOnly || DATE_TIME.test(text) ? Date.parse(dateOnly ? `${text}T00:00:00Z` : text) : NaN;
+  // Date.parse accepts 2026-02-30; a round trip of the date part rejects it.
+  if (Number.isNaN(ms) || (dateOnly && new Date(ms).toISOString().slice(0, 10) !== text)) {
+    throw new UsageError(`${command}: ${option} must be an ISO date such as 2026-11-02 or 2026-11-02T08:00:00Z, not \`${text}\``);
+  }
+  return dateOnly && endOfDay ? ms + 86_400_000 : ms;
+}

@@ -1,0 +1,100 @@
+/**
+ * The review as one self-contained HTML page: inline CSS and SVG, no script, no external resource,
+ * readable on screen and printed. Figures carry `data-*` attributes so tests can read them back.
+ */
+import { count, percent, period } from "./format.ts";
+import type { ReviewResult } from "./review.ts";
+import { barChart, escapeHtml as h } from "./svg.ts";
+
+const style = `
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d232b; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ccd; } h3 { margin-bottom: .3rem; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; } th, td { padding: .2rem .6rem; border-bottom: 1px solid #e3e6ea; text-align: left; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+code { font-size: .92em; background: #f3f4f6; padding: 0 .2em; border-radius: 3px; }
+svg.chart { display: block; max-width: 100%; height: auto; margin: .6rem 0; } .chart rect { fill: #3a6ea5; } .chart text { font: 12px system-ui, sans-serif; fill: #1d232b; } .chart .chart-title { font-weight: 600; }
+.definition { color: #4a5563; margin: 0 0 .4rem; } .muted { color: #5b6573; }
+ul.examples, ul.sample { margin-top: .2rem; } .sample li { margin-bottom: .3rem; }
+@media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } table, svg, li { break-inside: avoid; } .chart rect { fill: #555; } }
+`;
+
+const num = (value: string, data: string) => `<td class="n" data-${data}>${value}</td>`;
+
+export function reviewHtml(r: ReviewResult): string {
+  const body: string[] = [];
+  body.push(`<h1>Handoff review</h1>`);
+  body.push(`<p class="muted">Period: ${h(period(r.since, r.until, r.firstTs, r.lastTs))}. Logs: ${r.files.map((f) => `<code>${h(f)}</code>`).join(", ")}.</p>`);
+  body.push(
+    `<p id="totals" data-lines="${r.lines}" data-decisions="${r.decisions}" data-events="${r.events}" data-bad="${r.bad.count}">` +
+      `${count(r.lines)} lines read: ${count(r.decisions)} decisions, ${count(r.events)} events, ${count(r.outsidePeriod)} outside the period, ${count(r.bad.count)} bad.</p>`,
+  );
+  if (r.contracts.length > 0) {
+    body.push(`<p>Contracts: ${r.contracts.map((c) => `${h(c.name)} ${h(c.version ?? "(no version)")} (<code>${h(c.hash.slice(0, 12))}</code>, ${count(c.decisions)} decisions)`).join("; ")}.</p>`);
+  }
+
+  body.push(`<h2>Actions</h2>`);
+  body.push(barChart("Decisions per action", r.actions.map((a) => ({ label: a.action, value: a.decisions, text: `${count(a.decisions)} (${percent(a.share)})` })), { id: "chart-actions" }));
+  body.push(barChart("Near-miss rate per action", r.actions.map((a) => ({ label: a.action, value: a.nearMissRate, text: percent(a.nearMissRate) })), { id: "chart-action-near-misses", max: Math.max(0.01, ...r.actions.map((a) => a.nearMissRate)) }));
+  body.push(`<table id="actions"><thead><tr><th>action</th><th class="n">decisions</th><th class="n">share</th><th class="n">near misses</th><th class="n">near-miss rate</th></tr></thead><tbody>`);
+  for (const a of r.actions) {
+    body.push(`<tr data-action="${a.action}"><td>${a.action}</td>${num(count(a.decisions), `decisions="${a.decisions}"`)}${num(percent(a.share), "share")}${num(count(a.nearMisses), `near-misses="${a.nearMisses}"`)}${num(percent(a.nearMissRate), "rate")}</tr>`);
+  }
+  body.push(`</tbody></table>`);
+
+  body.push(`<h2>Near misses</h2>`);
+  body.push(`<p>${count(r.nearMissDecisions)} decisions flagged (${percent(r.decisions === 0 ? 0 : r.nearMissDecisions / r.decisions)}); ${count(r.openHandoffs)} handoffs were still within their deadline when the log ended.</p>`);
+  body.push(barChart("Near misses by kind", r.nearMisses.map((k) => ({ label: k.title, value: k.count, text: count(k.count) })), { id: "chart-near-misses" }));
+  for (const k of r.nearMisses) {
+    body.push(`<section class="near-miss" data-kind="${k.kind}" data-count="${k.count}"><h3>${h(k.title)}: ${count(k.count)}</h3><p class="definition">${h(k.definition).replace(/`([^`]*)`/g, "<code>$1</code>")}</p>`);
+    if (k.examples.length > 0) {
+      body.push(`<ul class="examples">${k.examples.map((e) => `<li><code>${h(e.file)}:${e.line}</code> conversation <code>${h(e.conversationId)}</code> turn ${e.turn}, rule <code>${h(e.rule)}</code>: ${h(e.detail).replace(/`([^`]*)`/g, "<code>$1</code>")}</li>`).join("")}</ul>`);
+    }
+    body.push(`</section>`);
+  }
+
+  body.push(`<h2>Rules</h2>`);
+  const top = r.rules.slice(0, 25);
+  body.push(barChart(r.rules.length > top.length ? `Decisions per rule (top ${top.length} of ${r.rules.length})` : "Decisions per rule", top.map((x) => ({ label: x.rule, value: x.decisions, text: `${count(x.decisions)} (${percent(x.share)})` })), { id: "chart-rules" }));
+  body.push(`<table id="rules"><thead><tr><th>rule</th><th>action</th><th class="n">decisions</th><th class="n">share</th><th class="n">near misses</th><th class="n">near-miss rate</th></tr></thead><tbody>`);
+  for (const x of r.rules) {
+    body.push(`<tr data-rule="${h(x.rule)}"><td><code>${h(x.rule)}</code></td><td>${x.actions.join(", ")}</td>${num(count(x.decisions), `decisions="${x.decisions}"`)}${num(percent(x.share), "share")}${num(count(x.nearMisses), `near-misses="${x.nearMisses}"`)}${num(percent(x.nearMissRate), "rate")}</tr>`);
+  }
+  body.push(`</tbody></table>`);
+  body.push(`<h3>Rules that never fired</h3>`);
+  body.push(r.neverFired.length === 0 ? `<p id="never-fired">Every known rule fired in the period.</p>` : `<ul id="never-fired">${r.neverFired.map((x) => `<li data-rule="${h(x)}"><code>${h(x)}</code></li>`).join("")}</ul>`);
+
+  body.push(`<h2>Sample</h2><p>Up to ${r.samplePerAction} decisions per action, drawn uniformly with seed <code>${h(r.seed)}</code> (the same seed and log give the same sample).</p>`);
+  for (const a of r.actions) {
+    const items = r.sample[a.action];
+    body.push(`<h3>${a.action} (${items.length} of ${count(a.decisions)})</h3><ul class="sample" data-action="${a.action}">`);
+    for (const s of items) {
+      const owner = s.owner === null ? "" : ` to <code>${h(s.owner)}</code>`;
+      const deadline = s.deadline === null ? "" : ` by ${h(s.deadline)}`;
+      const reason = s.reasons.length > 0 ? `<br>reason: ${h(s.reasons[0]!)}` : "";
+      const say = s.say === null ? "" : `<br>say: ${h(s.say)}`;
+      body.push(`<li><code>${h(s.file)}:${s.line}</code> ${h(s.ts)} conversation <code>${h(s.conversationId)}</code> turn ${s.turn}: rule <code>${h(s.rule)}</code>${owner}${deadline}${reason}${say}</li>`);
+    }
+    body.push(`</ul>`);
+  }
+
+  body.push(`<h2>Bad lines: <span id="bad-count">${count(r.bad.count)}</span></h2>`);
+  if (r.bad.count > 0) {
+    body.push(`<ul id="bad-lines">${r.bad.first.map((b) => `<li data-line="${b.line}"><code>${h(b.file)}:${b.line}</code>: ${h(b.reason).replace(/`([^`]*)`/g, "<code>$1</code>")}</li>`).join("")}`);
+    if (r.bad.count > r.bad.first.length) body.push(`<li>… and ${count(r.bad.count - r.bad.first.length)} more</li>`);
+    body.push(`</ul>`);
+  }
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Handoff review</title>
+<style>${style}</style>
+</head>
+<body>
+${body.join("\n")}
+</body>
+</html>
+`;
+}
