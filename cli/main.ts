@@ -28,6 +28,7 @@ const commands: Readonly<Record<string, CommandEntry>> = {
   explain: { summary: "decide one turn and show, rule by rule, why", load: async () => (await import("./commands/explain.ts")).explainCommand },
   test: { summary: "prove every test block of contracts, for all inputs", load: async () => (await import("./commands/test.ts")).testCommand },
   diff: { summary: "prove where two versions of a contract decide differently", load: async () => (await import("./commands/diff.ts")).diffCommand },
+  lsp: { summary: "run the language server for editors (LSP over standard input and output)", load: async () => (await import("./commands/lsp.ts")).lspCommand },
   fmt: { summary: "rewrite contracts in the canonical layout (--check: only list them)", load: async () => (await import("./commands/fmt.ts")).fmtCommand },
   review: { summary: "review decision logs: figures, near misses and a sample per action", load: async () => (await import("./commands/review.ts")).reviewCommand },
   replay: { summary: "re-decide logged decisions with a new contract version and report changes", load: async () => (await import("./commands/replay.ts")).replayCommand },

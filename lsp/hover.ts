@@ -1,0 +1,80 @@
+/**
+ * Hover: a signal's declaration (type, range, default, pii), an owner's display name, a field's type,
+ * an enum member's enum, and for a rule a one-line summary and whether it can ever win — proven by
+ * the analyses once they have run on this version: an input on which it wins, or why it cannot.
+ */
+import { MarkupKind, type Hover, type Position } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { ruleName, type RuleDecl, type Span } from "../grammar/ast.ts";
+import { renderExample } from "../cli/render.ts";
+import type { Analysis } from "./documents.ts";
+import { declarations } from "./declarations.ts";
+import { positionToOffset, spanToRange } from "./positions.ts";
+import { occurrenceAt } from "./symbol-index.ts";
+
+export function hover(doc: TextDocument, analysis: Analysis, position: Position): Hover | null {
+  const o = occurrenceAt(analysis.index(), positionToOffset(doc, position));
+  if (!o) return null;
+  const decl = declarations(analysis.ast);
+  const text = (span: Span): string => oneLine(analysis.source.slice(span.startOffset, span.endOffset));
+  let lines: string[];
+  switch (o.kind) {
+    case "signal": {
+      const s = decl.signals.get(o.name);
+      lines = s
+        ? [code(`signal ${text(s.span)}`), s.defaultValue ? `Optional: \`${text(s.defaultValue.span)}\` when the input leaves it out.` : "Required in every input."]
+        : [`\`${o.name}\` is not a declared signal.`];
+      break;
+    }
+    case "owner": {
+      const owner = decl.owners.get(o.name);
+      lines = owner ? [code(`owner ${o.name}: ${text(owner.displayName.span)}`)] : [`\`${o.name}\` is not a declared owner.`];
+      break;
+    }
+    case "field": {
+      const f = decl.fields.get(o.name);
+      lines = f ? [code(`field ${text(f.span)}`)] : [`\`${o.name}\` is not a declared field.`];
+      break;
+    }
+    case "member": {
+      const s = o.scope === undefined ? undefined : decl.signals.get(o.scope);
+      lines = s ? [code(`${o.name}`), `A member of \`${text(s.span)}\``] : [];
+      break;
+    }
+    case "rule": {
+      const rule = decl.rules.get(o.name);
+      lines = rule ? [code(summary(rule, text)), canWin(analysis, rule)] : [`There is no rule \`${o.name}\`.`];
+      break;
+    }
+  }
+  if (lines.length === 0) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join("\n\n") }, range: spanToRange(doc, o.span) };
+}
+
+/** `rule NAME: ACTION [to OWNER] [within D] when CONDITION`, the condition cut at 160 characters. */
+function summary(rule: RuleDecl, text: (span: Span) => string): string {
+  const condition = text(rule.condition.span);
+  return `rule ${ruleName(rule)}: ${text(rule.action.span)} when ${condition.length > 160 ? `${condition.slice(0, 159)}…` : condition}`;
+}
+
+function canWin(analysis: Analysis, rule: RuleDecl): string {
+  const full = analysis.full;
+  if (!full) return "Whether it can win is being analysed.";
+  const name = ruleName(rule);
+  const witness = full.witnesses?.find((w) => w.rule === name);
+  if (witness) return `Can win, for example on: ${renderExample(witness.example)}`;
+  const blocked = full.diagnostics.find(
+    (d) => (d.code === "unreachable-rule" || d.code === "unsatisfiable-condition") && d.span.startOffset >= rule.span.startOffset && d.span.endOffset <= rule.span.endOffset,
+  );
+  if (blocked) return `Can never win: ${blocked.message}`;
+  if (full.witnesses) return "Can never win.";
+  return "Whether it can win is known once the contract has no errors.";
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function code(text: string): string {
+  return "```handoff\n" + text + "\n```";
+}

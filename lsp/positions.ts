@@ -1,0 +1,33 @@
+/**
+ * Positions: our spans against LSP ranges.
+ *
+ * Spans hold JavaScript string offsets (UTF-16 code units) into the source *after* a leading
+ * byte-order mark is removed (grammar/parse.ts). LSP positions are 0-based lines and UTF-16
+ * characters into the document as the editor holds it, mark included. Both count `\n`, `\r\n` and
+ * a lone `\r` as line ends, so converting through offsets is exact: shift by the mark, then let the
+ * document map offsets to positions.
+ */
+import type { Position, Range } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { Span } from "../grammar/ast.ts";
+
+/** 1 when the document starts with a byte-order mark, which our offsets do not count. */
+export function bomShift(doc: TextDocument): number {
+  return doc.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }) === "\ufeff" ? 1 : 0;
+}
+
+export function spanToRange(doc: TextDocument, span: Span, shift = bomShift(doc)): Range {
+  const start = Number.isFinite(span.startOffset) ? span.startOffset : 0;
+  const end = Number.isFinite(span.endOffset) ? Math.max(span.endOffset, start) : start;
+  return { start: doc.positionAt(start + shift), end: doc.positionAt(end + shift) };
+}
+
+/** The offset in our span coordinates (mark removed) of an editor position. */
+export function positionToOffset(doc: TextDocument, position: Position, shift = bomShift(doc)): number {
+  return Math.max(0, doc.offsetAt(position) - shift);
+}
+
+/** Whether `offset` lies in `span`, end included (a cursor just after a word is on that word). */
+export function spanContains(span: Span, offset: number): boolean {
+  return span.startOffset <= offset && offset <= span.endOffset;
+}
