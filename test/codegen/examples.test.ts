@@ -29,6 +29,10 @@ describe("examples compiled ≡ interpreted", () => {
       policy: model.policy,
       rules: model.rules.map((r) => r.name),
       hash: model.sourceHash,
+      pii: {
+        signals: model.signals.filter((s) => s.pii).map((s) => s.name),
+        fields: model.fields.filter((f) => f.pii).map((f) => f.name),
+      },
     });
     const now = { now: "2026-03-01T12:00:00Z" };
     fc.assert(
