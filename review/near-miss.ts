@@ -7,7 +7,8 @@
  * whatever the log, when more than `maxOpen` conversations (default 100,000) are open, oldest first.
  * Lines of one conversation are expected in time order; conversations may interleave.
  */
-import type { DecisionRecord, EventRecord } from "./lines.ts";
+import type { DecisionHead } from "./heads.ts";
+import type { EventRecord } from "./lines.ts";
 
 export type NearMissKind = "asked-for-human-after-answer" | "accepted-late" | "never-accepted" | "stop-not-understood" | "handed-off-again";
 
@@ -40,7 +41,7 @@ export const nearMissDefinitions: Readonly<Record<NearMissKind, { readonly title
 export const nearMissKinds = Object.keys(nearMissDefinitions) as NearMissKind[];
 
 /** What is kept of a decision that may still be flagged (not its signals or context). */
-export type TrackedDecision = Pick<DecisionRecord, "conversationId" | "turn" | "action" | "rule" | "deadlineMs">;
+export type TrackedDecision = Pick<DecisionHead, "conversationId" | "turn" | "action" | "rule" | "deadlineMs">;
 
 /** A decision that may still be flagged; `flagged` makes it count once whatever flags it. */
 export interface Tracked {
@@ -84,7 +85,7 @@ export class NearMissDetector {
     this.maxOpen = options.maxOpen ?? 100_000;
   }
 
-  decision(record: DecisionRecord, file: string, line: number): void {
+  decision(record: DecisionHead, file: string, line: number): void {
     const c = this.touch(record.conversationId, record.ms);
     const { conversationId, turn, action, rule, deadlineMs } = record;
     const tracked: Tracked = { record: { conversationId, turn, action, rule, deadlineMs }, file, line, flagged: false };

@@ -4,8 +4,10 @@
  * rules and the open conversations of the near-miss detector, never by the length of the log.
  */
 import type { Action } from "../runtime/prelude.ts";
-import { BadLines, forEachLine, type BadLine } from "./jsonl.ts";
-import { ACTIONS, readLine, type DecisionRecord } from "./lines.ts";
+import type { DecisionHead } from "./heads.ts";
+import { forEachHead } from "./heads-stream.ts";
+import { BadLines, type BadLine } from "./jsonl.ts";
+import { ACTIONS } from "./lines.ts";
 import { NearMissDetector, nearMissDefinitions, nearMissKinds, type NearMissKind, type NearMissOptions, type Tracked } from "./near-miss.ts";
 import { seededRandom } from "./random.ts";
 import { StratifiedSample } from "./sampler.ts";
@@ -21,6 +23,8 @@ export interface ReviewOptions extends NearMissOptions {
   readonly knownRules?: readonly string[];
   /** Directory the file names are relative to (default: the process's). */
   readonly cwd?: string;
+  /** Worker threads that parse the log (default: chosen by its size; see heads-stream.ts). */
+  readonly workers?: number;
 }
 
 export interface SampledDecision {
@@ -121,9 +125,8 @@ export async function review(files: readonly string[], options: ReviewOptions = 
   };
   const detector = new NearMissDetector(onNearMiss, options);
 
-  await forEachLine(files, (text, file, line) => {
+  await forEachHead(files, (record, file, line, text) => {
     lines++;
-    const record = readLine(text);
     if ("error" in record) return bad.add(file, line, record.error);
     if (record.type === "decision") knownRules.add(record.rule);
     if (record.ms < since || record.ms >= until) {
@@ -139,12 +142,12 @@ export async function review(files: readonly string[], options: ReviewOptions = 
     }
     decisions++;
     count(record);
-    sample.offer(record.action, { text, file, line });
+    sample.offer(record.action, () => ({ text: text(), file, line }));
     detector.decision(record, file, line);
-  }, options.cwd);
+  }, { ...(options.cwd === undefined ? {} : { cwd: options.cwd }), ...(options.workers === undefined ? {} : { workers: options.workers }) });
   detector.finish();
 
-  function count(record: DecisionRecord): void {
+  function count(record: DecisionHead): void {
     byAction.get(record.action)!.decisions++;
     let r = byRule.get(record.rule);
     if (r === undefined) byRule.set(record.rule, (r = { decisions: 0, nearMisses: 0, actions: new Set() }));

@@ -12,12 +12,13 @@ export class Reservoir<T> {
     private readonly random: Random,
   ) {}
 
-  offer(item: T): void {
+  /** Offers the next item of the stream; `make` is called only if the item is kept. */
+  offer(make: () => T): void {
     this.seen++;
-    if (this.items.length < this.size) this.items.push(item);
+    if (this.items.length < this.size) this.items.push(make());
     else {
       const j = below(this.random, this.seen);
-      if (j < this.size) this.items[j] = item;
+      if (j < this.size) this.items[j] = make();
     }
   }
 }
@@ -30,10 +31,11 @@ export class StratifiedSample<K extends string, T> {
     private readonly randomFor: (key: K) => Random,
   ) {}
 
-  offer(key: K, item: T): void {
+  /** Offers the next item of `key`'s stream; `make` is called only if the item is kept. */
+  offer(key: K, make: () => T): void {
     let r = this.reservoirs.get(key);
     if (r === undefined) this.reservoirs.set(key, (r = new Reservoir<T>(this.size, this.randomFor(key))));
-    r.offer(item);
+    r.offer(make);
   }
 
   /** The sample of `key`, in stream order of arrival into the reservoir slots. */

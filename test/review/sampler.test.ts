@@ -39,7 +39,7 @@ describe("reservoir sampling", () => {
     const hits = new Array(20).fill(0);
     for (let run = 0; run < 2000; run++) {
       const r = new Reservoir<number>(5, seededRandom(run));
-      for (let i = 0; i < 20; i++) r.offer(i);
+      for (let i = 0; i < 20; i++) r.offer(() => i);
       for (const i of r.items) hits[i]++;
     }
     // Each item is kept with probability 5/20: 500 expected in 2000 runs.

@@ -1,0 +1,151 @@
+/**
+ * What `handoff review` needs of a log line — everything but the signals and context — packed into
+ * columns, so a batch of parsed lines crosses between threads as a few typed arrays and string lists
+ * instead of thousands of objects.
+ */
+import { CONVERSATION_EVENTS } from "../runtime/log.ts";
+import { ACTIONS, readLine, type DecisionRecord, type EventRecord } from "./lines.ts";
+
+/** A decision line without its signals and context. */
+export type DecisionHead = Omit<DecisionRecord, "signals" | "context">;
+export type LogHead = DecisionHead | EventRecord;
+
+/** Parsed lines in columns; row i is the i-th non-blank line of the batch. */
+export interface HeadColumns {
+  /** Per row: 0 a bad line (its reason in `text`), 1 a decision, 2 an event. */
+  readonly kind: Int8Array;
+  /** Per row, its line number within the batch (0-based, blank lines counted). */
+  readonly lineIndex: Int32Array;
+  /** Per row, the byte offsets of its text in the batch, for decoding a sampled line again. */
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly ms: Float64Array;
+  readonly turn: Float64Array;
+  /** NaN for null. */
+  readonly withinSeconds: Float64Array;
+  /** NaN for null. */
+  readonly deadlineMs: Float64Array;
+  /** The action's index in ACTIONS, or the event's in CONVERSATION_EVENTS. */
+  readonly code: Int8Array;
+  /** Index into `contracts`. */
+  readonly contract: Int32Array;
+  readonly contracts: { name: string; version: string | null; hash: string }[];
+  readonly conversationId: string[];
+  /** The rule, or for a bad line the reason. */
+  readonly text: string[];
+  readonly owner: (string | null)[];
+  /** Lines in the batch, blank ones included. */
+  readonly lines: number;
+}
+
+/** Parses every line of `batch` (UTF-8 bytes holding whole lines) into columns. */
+export function parseBatch(batch: Uint8Array): HeadColumns {
+  const bytes = Buffer.from(batch.buffer, batch.byteOffset, batch.byteLength);
+  let n = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) n++;
+  // The batch ends with a newline, except the last of a file that does not.
+  const lines = bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a ? n + 1 : n;
+  const cols = {
+    kind: new Int8Array(n + 1),
+    lineIndex: new Int32Array(n + 1),
+    start: new Int32Array(n + 1),
+    end: new Int32Array(n + 1),
+    ms: new Float64Array(n + 1),
+    turn: new Float64Array(n + 1),
+    withinSeconds: new Float64Array(n + 1),
+    deadlineMs: new Float64Array(n + 1),
+    code: new Int8Array(n + 1),
+    contract: new Int32Array(n + 1),
+    contracts: [] as { name: string; version: string | null; hash: string }[],
+    conversationId: [] as string[],
+    text: [] as string[],
+    owner: [] as (string | null)[],
+  };
+  const contractIndex = new Map<string, number>();
+  let rows = 0;
+  let start = 0;
+  for (let i = 0; i < lines; i++) {
+    const newline = bytes.indexOf(0x0a, start);
+    const lineEnd = newline === -1 ? bytes.length : newline;
+    const end = lineEnd > start && bytes[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd;
+    const lineStart = start;
+    start = lineEnd + 1;
+    const t = bytes.toString("utf8", lineStart, end);
+    if (t.trim() === "") continue;
+    const r = rows++;
+    cols.lineIndex[r] = i;
+    cols.start[r] = lineStart;
+    cols.end[r] = end;
+    const record = readLine(t);
+    if ("error" in record) {
+      cols.kind[r] = 0;
+      cols.text.push(record.error);
+      cols.conversationId.push("");
+      cols.owner.push(null);
+      continue;
+    }
+    cols.ms[r] = record.ms;
+    cols.turn[r] = record.turn;
+    cols.conversationId.push(record.conversationId);
+    if (record.type === "event") {
+      cols.kind[r] = 2;
+      cols.code[r] = CONVERSATION_EVENTS.indexOf(record.event);
+      cols.text.push("");
+      cols.owner.push(null);
+      continue;
+    }
+    cols.kind[r] = 1;
+    cols.code[r] = ACTIONS.indexOf(record.action);
+    cols.text.push(record.rule);
+    cols.owner.push(record.owner);
+    cols.withinSeconds[r] = record.withinSeconds ?? NaN;
+    cols.deadlineMs[r] = record.deadlineMs ?? NaN;
+    const k = record.contract;
+    const key = `${k.name}\u0000${k.version}\u0000${k.hash}`;
+    let c = contractIndex.get(key);
+    if (c === undefined) {
+      c = cols.contracts.length;
+      contractIndex.set(key, c);
+      cols.contracts.push({ name: k.name, version: k.version, hash: k.hash });
+    }
+    cols.contract[r] = c;
+  }
+  const cut = <T extends Int8Array | Int32Array | Float64Array>(a: T): T => a.subarray(0, rows) as T;
+  return {
+    kind: cut(cols.kind),
+    lineIndex: cut(cols.lineIndex),
+    start: cut(cols.start),
+    end: cut(cols.end),
+    ms: cut(cols.ms),
+    turn: cut(cols.turn),
+    withinSeconds: cut(cols.withinSeconds),
+    deadlineMs: cut(cols.deadlineMs),
+    code: cut(cols.code),
+    contract: cut(cols.contract),
+    contracts: cols.contracts,
+    conversationId: cols.conversationId,
+    text: cols.text,
+    owner: cols.owner,
+    lines,
+  };
+}
+
+/** Row `r` of `cols` as a record, or the reason it is a bad line. */
+export function headAt(cols: HeadColumns, r: number): LogHead | { readonly error: string } {
+  const kind = cols.kind[r]!;
+  if (kind === 0) return { error: cols.text[r]! };
+  const common = { ms: cols.ms[r]!, conversationId: cols.conversationId[r]!, turn: cols.turn[r]! };
+  if (kind === 2) return { type: "event", ...common, event: CONVERSATION_EVENTS[cols.code[r]!]! };
+  const within = cols.withinSeconds[r]!;
+  const deadline = cols.deadlineMs[r]!;
+  return {
+    type: "decision",
+    ...common,
+    contract: cols.contracts[cols.contract[r]!]!,
+    action: ACTIONS[cols.code[r]!]!,
+    rule: cols.text[r]!,
+    owner: cols.owner[r]!,
+    withinSeconds: Number.isNaN(within) ? null : within,
+    deadlineMs: Number.isNaN(deadline) ? null : deadline,
+  };
+}
