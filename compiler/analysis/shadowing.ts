@@ -1,7 +1,9 @@
 /**
  * Shared by `hidden-severity` and `ambiguous-owner`: for each rule i in file order, the later rules j
  * (those `relevant(i, j)`) that match some input on which rule i wins, each found once, with that input.
- * One solver question per rule i plus one per pair found: "i wins and one of the pending j matches".
+ * Pairs are asked one at a time, "i wins and j matches", after the cheap test of i's own winning input:
+ * one question over the disjunction of all pending rules costs more than all the small ones together when,
+ * as in routing tables, most of the pairs are real.
  */
 import type { Example } from "../diagnostics.ts";
 import type { Cond } from "../model.ts";
@@ -21,16 +23,15 @@ export function shadowedPairs(ctx: AnalysisContext, relevant: (winner: number, l
   const reported = new Set<number>();
   const out: Shadowed[] = [];
   model.rules.forEach((_, i) => {
-    if (ctx.winning(i) === null) return;
-    let pending = ctx.overlappingWinners(i).filter((j) => j > i && !reported.has(j) && relevant(i, j));
-    while (pending.length > 0) {
-      const others: Cond = { kind: "or", operands: pending.map((j) => model.rules[j]!.condition) };
-      const example = ctx.solve({ kind: "and", operands: [ctx.winsCond(i) as Cond, others] });
-      if (!example) break;
-      const j = pending.find((c) => holds(model.rules[c]!.condition, example))!;
+    const won = ctx.winning(i);
+    if (won === null) return;
+    for (const j of ctx.overlappingWinners(i)) {
+      if (j <= i || reported.has(j) || !relevant(i, j)) continue;
+      const loser = model.rules[j]!.condition;
+      const example = holds(loser, won) ? won : ctx.solve({ kind: "and", operands: [ctx.winsCond(i) as Cond, loser] });
+      if (!example) continue;
       out.push({ winner: i, loser: j, example });
       reported.add(j);
-      pending = pending.filter((c) => c !== j);
     }
   });
   return out;
