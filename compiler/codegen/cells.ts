@@ -97,11 +97,27 @@ function runsOf(set: CellSet, size: number): number[] {
   return out;
 }
 
+/** Above this many named values, a string signal's cell is looked up in a Map, not found by a switch. */
+const SWITCH_LIMIT = 12;
+
 /**
  * The body of `cellOf_<i>(v)`: the index of the cell holding the VALID value `v` of a signal.
- * Numbers: a balanced search over the cells' upper ends; strings and booleans: a switch or a test.
+ * Numbers: a balanced search over the cells' upper ends; booleans: a test; strings: a switch, or for
+ * many values a lookup in the Map `table` declares (a switch compares strings one case at a time).
  */
-export function classifierBody(type: SignalType, cells: readonly Cell[]): string {
+export function classifier(type: SignalType, cells: readonly Cell[], tableName: string): { body: string; table: string | null } {
+  if ((type.kind === "enum" || type.kind === "text") && cells.filter((c) => c.kind === "value").length > SWITCH_LIMIT) {
+    const other = Math.max(0, cells.findIndex((c) => c.kind === "other"));
+    const entries = cells.flatMap((cell, i) => (cell.kind === "value" ? [`[${literal(cell.rep)}, ${i}]`] : []));
+    return {
+      body: `return ${tableName}.get(v) ?? ${other};`,
+      table: `const ${tableName}: ReadonlyMap<string, number> = new Map([\n  ${entries.join(",\n  ")},\n]);`,
+    };
+  }
+  return { body: classifierBody(type, cells), table: null };
+}
+
+function classifierBody(type: SignalType, cells: readonly Cell[]): string {
   switch (type.kind) {
     case "bool":
       // Cells are [false, true] (domain.ts).

@@ -11,7 +11,7 @@
  * ts-morph and prettier, so that build time stays proportional to the contract.
  */
 import { severityRank, type ContractModel, type RuleModel, type Template } from "../model.ts";
-import { cellsDescription, classifierBody, type RuleIndex } from "./cells.ts";
+import { cellsDescription, classifier, type IndexedSignal, type RuleIndex } from "./cells.ts";
 import { condition } from "./conditions.ts";
 import { fallbackStatement, otherwiseReason, type BodyContext } from "./decide.ts";
 import { dispatchFunctions } from "./dispatch.ts";
@@ -184,17 +184,26 @@ function chunkedMatch(cx: BodyContext): string {
   return out.join("\n");
 }
 
-/** Bit sets per signal and cell; the AND over signals gives the candidates; inexact ones are tested. */
+/**
+ * Bit sets per signal and cell; the AND over signals gives the candidates; inexact ones are tested.
+ * Bits are laid out by the cells of the most selective signal (see `bitLayout`), so a cell's rules
+ * share a few words; the matched rules are put back in file order as they are found.
+ */
 function indexedMatch(cx: BodyContext, index: RuleIndex): string {
   const { model } = cx;
   const n = model.rules.length;
   const words = Math.ceil(n / 32);
-  const never = index.never.flatMap((x, i) => (x ? [i] : []));
+  const ruleAt = bitLayout(n, index.signals[0]);
+  const bitOf = new Int32Array(n);
+  ruleAt.forEach((j, b) => (bitOf[j] = b));
+  const never = index.never.flatMap((x, i) => (x ? [bitOf[i]!] : []));
   const tested = model.rules.flatMap((_, i) => (!index.exact[i] && !index.never[i] ? [i] : []));
   const out = [
-    `/** Rules per bit set, in 32-bit words (rule j is bit j & 31 of word j >> 5). */`,
+    `/** Rules per bit set, in 32-bit words (bit b is bit b & 31 of word b >> 5). */`,
     `const WORDS = ${words};`,
-    `/** The rules some valid input satisfies (the others are never candidates). */`,
+    `/** The rule at each bit: rules are grouped by the cells of the most selective signal, not in file order. */`,
+    `const RULE_AT_BIT = new Int32Array(${jsonTable(["[", ...chunkLines(ruleAt.map(String)), "]"])});`,
+    `/** The rules some valid input satisfies (the others are never candidates), by bit. */`,
     `const LIVE = liveRules(${n}, [${never.join(", ")}]);`,
     `/** Per rule, 1 when the bit sets do not decide it alone, so its condition is tested. */`,
     `const NEEDS_TEST = flags(${n}, [${tested.join(", ")}]);`,
@@ -202,14 +211,16 @@ function indexedMatch(cx: BodyContext, index: RuleIndex): string {
   for (const s of index.signals) {
     const signal = model.signals[s.signal]!;
     const sc = index.domain.signals[s.signal]!;
+    const { body, table } = classifier(signal.type, sc.cells, `CELLS_${s.signal}`);
     out.push(
       "",
       `// signal ${commentText(signal.name)}: ${cellsDescription(sc)}`,
-      `// Per rule that narrows it: [rule, first, last, …]: the runs of cells where it can hold.`,
-      `const MASK_${s.signal} = ruleMask(${s.cells}, ${jsonTable(["[", ...chunkLines(s.allowed.map(([rule, runs]) => `[${rule}, ${runs.join(", ")}]`)), "]"])});`,
+      `// Per rule that narrows it: [bit, first, last, …]: the runs of cells where it can hold.`,
+      `const MASK_${s.signal} = ruleMask(${s.cells}, ${jsonTable(["[", ...chunkLines(s.allowed.map(([rule, runs]) => `[${bitOf[rule]}, ${runs.join(", ")}]`)), "]"])});`,
       `function cellOf_${s.signal}(v: ${signal.type.kind === "enum" ? "string" : signalTsType(signal.type)}): number {`,
-      indent(classifierBody(signal.type, sc.cells)),
+      indent(body),
       `}`,
+      ...(table === null ? [] : [table]),
     );
   }
   const [first, ...rest] = index.signals;
@@ -240,9 +251,15 @@ function indexedMatch(cx: BodyContext, index: RuleIndex): string {
     `    while (rest !== 0) {`,
     `      const low = rest & -rest;`,
     `      rest ^= low;`,
-    `      const j = (w << 5) | (31 - Math.clz32(low));`,
+    `      const j = RULE_AT_BIT[(w << 5) | (31 - Math.clz32(low))]!;`,
     `      if (NEEDS_TEST[j] === 1 && !holds(j)) continue;`,
-    `      MATCHED[count++] = j;`,
+    `      // Insertion keeps MATCHED in file order; within a word the bits already are.`,
+    `      let at = count++;`,
+    `      while (at > 0 && MATCHED[at - 1]! > j) {`,
+    `        MATCHED[at] = MATCHED[at - 1]!;`,
+    `        at--;`,
+    `      }`,
+    `      MATCHED[at] = j;`,
     `    }`,
     `  }`,
     `  return count;`,
@@ -262,8 +279,8 @@ function indexedMatch(cx: BodyContext, index: RuleIndex): string {
     `/** Bit sets of the live rules. */`,
     `function liveRules(n: number, never: readonly number[]): Int32Array {`,
     `  const out = new Int32Array(WORDS);`,
-    `  for (let j = 0; j < n; j++) out[j >> 5]! |= 1 << (j & 31);`,
-    `  for (const j of never) out[j >> 5]! &= ~(1 << (j & 31));`,
+    `  for (let b = 0; b < n; b++) out[b >> 5]! |= 1 << (b & 31);`,
+    `  for (const b of never) out[b >> 5]! &= ~(1 << (b & 31));`,
     `  return out;`,
     `}`,
     "",
@@ -276,9 +293,9 @@ function indexedMatch(cx: BodyContext, index: RuleIndex): string {
     `  const whole = LIVE.slice();`,
     `  const out = new Int32Array((cells + 1) * WORDS);`,
     `  for (const runs of narrowing) {`,
-    `    const j = runs[0]!;`,
-    `    const word = j >> 5;`,
-    `    const bit = 1 << (j & 31);`,
+    `    const b = runs[0]!;`,
+    `    const word = b >> 5;`,
+    `    const bit = 1 << (b & 31);`,
     `    whole[word]! &= ~bit;`,
     `    for (let r = 1; r < runs.length; r += 2) {`,
     `      out[runs[r]! * WORDS + word]! ^= bit;`,
@@ -301,6 +318,19 @@ function indexedMatch(cx: BodyContext, index: RuleIndex): string {
     ),
   );
   return out.join("\n");
+}
+
+/**
+ * The rule at each bit position: the rules that narrow `first` ordered by the first cell they allow,
+ * then those that do not, each group in file order. A cell's candidates then sit in a few words (the
+ * `HOT` words) instead of being spread over the whole contract. Without a signal to group by: file order.
+ */
+function bitLayout(n: number, first: IndexedSignal | undefined): number[] {
+  const order = Array.from({ length: n }, (_, j) => j);
+  if (!first) return order;
+  const key = new Int32Array(n).fill(first.cells);
+  for (const [rule, runs] of first.allowed) key[rule] = runs[0]!;
+  return order.sort((a, b) => key[a]! - key[b]! || a - b);
 }
 
 /** Reasons and says that interpolate signals, one case per rule. */

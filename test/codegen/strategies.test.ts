@@ -13,6 +13,7 @@ import { parse } from "../../grammar/parse.ts";
 import { interpret, validateWith } from "../../runtime/interpret.ts";
 import { randomInputs } from "../../bench/inputs.ts";
 import { routingContract } from "../../bench/routing.ts";
+import { scaleContract } from "../../bench/scale-contracts.ts";
 import { syntheticContract } from "../../bench/synthetic.ts";
 import { randomContract, sampleInputs } from "../analysis/random-contracts.ts";
 import { contextFor, inputFor } from "./arbitraries.ts";
@@ -72,6 +73,8 @@ describe("thousands of rules", () => {
     ["3,000 random rules, most-severe", syntheticContract({ rules: 3000, policy: "most-severe" })],
     ["3,000 random rules, first-match", syntheticContract({ rules: 3000, policy: "first-match" })],
     ["3,000 routing rules", routingContract(3000)],
+    // A product enum of 100 members (its cells looked up in a Map), rules grouped by product in the bit sets.
+    ["2,500 rules shaped like the examples", scaleContract(2500)],
   ];
   it.each(cases)("%s: every strategy decides as the interpreter", async (_, source) => {
     const model = modelOf(source);

@@ -571,26 +571,30 @@ function valueOf(k: number): number | string | boolean {
   }
 }
 
-/** Rules per bit set, in 32-bit words (rule j is bit j & 31 of word j >> 5). */
+/** Rules per bit set, in 32-bit words (bit b is bit b & 31 of word b >> 5). */
 const WORDS = 1;
-/** The rules some valid input satisfies (the others are never candidates). */
+/** The rule at each bit: rules are grouped by the cells of the most selective signal, not in file order. */
+const RULE_AT_BIT = new Int32Array(JSON.parse(String.raw`[
+  0, 4, 5, 1, 2, 3
+]`));
+/** The rules some valid input satisfies (the others are never candidates), by bit. */
 const LIVE = liveRules(6, []);
 /** Per rule, 1 when the bit sets do not decide it alone, so its condition is tested. */
 const NEEDS_TEST = flags(6, [3]);
 
 // signal "sentiment": 0: v = -1, 1: -1 < v < -0.5, 2: v = -0.5, 3: -0.5 < v < 0, 4: v = 0, 5: 0 < v < 0.5, 6: v = 0.5, 7: 0.5 < v < 1, 8: v = 1
-// Per rule that narrows it: [rule, first, last, …]: the runs of cells where it can hold.
+// Per rule that narrows it: [bit, first, last, …]: the runs of cells where it can hold.
 const MASK_0 = ruleMask(9, JSON.parse(String.raw`[
-  [0, 0, 1], [4, 0, 3], [5, 7, 8]
+  [0, 0, 1], [1, 0, 3], [2, 7, 8]
 ]`));
 function cellOf_0(v: number): number {
   return (v <= 0 ? (v <= (-0.5) ? (v < (-0.5) ? (v <= (-1) ? 0 : 1) : 2) : (v < 0 ? 3 : 4)) : (v <= 0.5 ? (v < 0.5 ? 5 : 6) : (v < 1 ? 7 : 8)));
 }
 
 // signal "topic": 0: "billing", 1: "pricing", 2: "technical", 3: "medical", 4: "other"
-// Per rule that narrows it: [rule, first, last, …]: the runs of cells where it can hold.
+// Per rule that narrows it: [bit, first, last, …]: the runs of cells where it can hold.
 const MASK_4 = ruleMask(5, JSON.parse(String.raw`[
-  [1, 3, 3], [2, 0, 1]
+  [3, 3, 3], [4, 0, 1]
 ]`));
 function cellOf_4(v: string): number {
   switch (v) {
@@ -604,9 +608,9 @@ function cellOf_4(v: string): number {
 }
 
 // signal "language": 0: "en", 1: "en-GB", 2: "en-US", 3: any other
-// Per rule that narrows it: [rule, first, last, …]: the runs of cells where it can hold.
+// Per rule that narrows it: [bit, first, last, …]: the runs of cells where it can hold.
 const MASK_5 = ruleMask(4, JSON.parse(String.raw`[
-  [4, 3, 3]
+  [1, 3, 3]
 ]`));
 function cellOf_5(v: string): number {
   switch (v) {
@@ -618,7 +622,7 @@ function cellOf_5(v: string): number {
 }
 
 // signal "repeatContact": 0: false, 1: true
-// Per rule that narrows it: [rule, first, last, …]: the runs of cells where it can hold.
+// Per rule that narrows it: [bit, first, last, …]: the runs of cells where it can hold.
 const MASK_1 = ruleMask(2, JSON.parse(String.raw`[
   [0, 1, 1]
 ]`));
@@ -627,9 +631,9 @@ function cellOf_1(v: boolean): number {
 }
 
 // signal "tier": 0: "free", 1: "pro", 2: "enterprise"
-// Per rule that narrows it: [rule, first, last, …]: the runs of cells where it can hold.
+// Per rule that narrows it: [bit, first, last, …]: the runs of cells where it can hold.
 const MASK_3 = ruleMask(3, JSON.parse(String.raw`[
-  [2, 1, 2]
+  [4, 1, 2]
 ]`));
 function cellOf_3(v: string): number {
   switch (v) {
@@ -669,9 +673,15 @@ function match(): number {
     while (rest !== 0) {
       const low = rest & -rest;
       rest ^= low;
-      const j = (w << 5) | (31 - Math.clz32(low));
+      const j = RULE_AT_BIT[(w << 5) | (31 - Math.clz32(low))]!;
       if (NEEDS_TEST[j] === 1 && !holds(j)) continue;
-      MATCHED[count++] = j;
+      // Insertion keeps MATCHED in file order; within a word the bits already are.
+      let at = count++;
+      while (at > 0 && MATCHED[at - 1]! > j) {
+        MATCHED[at] = MATCHED[at - 1]!;
+        at--;
+      }
+      MATCHED[at] = j;
     }
   }
   return count;
@@ -691,8 +701,8 @@ function hotWords(mask: Int32Array, cells: number): Int32Array[] {
 /** Bit sets of the live rules. */
 function liveRules(n: number, never: readonly number[]): Int32Array {
   const out = new Int32Array(WORDS);
-  for (let j = 0; j < n; j++) out[j >> 5]! |= 1 << (j & 31);
-  for (const j of never) out[j >> 5]! &= ~(1 << (j & 31));
+  for (let b = 0; b < n; b++) out[b >> 5]! |= 1 << (b & 31);
+  for (const b of never) out[b >> 5]! &= ~(1 << (b & 31));
   return out;
 }
 
@@ -705,9 +715,9 @@ function ruleMask(cells: number, narrowing: readonly (readonly number[])[]): Int
   const whole = LIVE.slice();
   const out = new Int32Array((cells + 1) * WORDS);
   for (const runs of narrowing) {
-    const j = runs[0]!;
-    const word = j >> 5;
-    const bit = 1 << (j & 31);
+    const b = runs[0]!;
+    const word = b >> 5;
+    const bit = 1 << (b & 31);
     whole[word]! &= ~bit;
     for (let r = 1; r < runs.length; r += 2) {
       out[runs[r]! * WORDS + word]! ^= bit;
