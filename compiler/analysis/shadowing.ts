@@ -9,6 +9,7 @@ import type { Example } from "../diagnostics.ts";
 import type { Cond } from "../model.ts";
 import { holds } from "../../runtime/interpret.ts";
 import type { AnalysisContext } from "./context.ts";
+import { negation } from "./engine.ts";
 
 export interface Shadowed {
   /** The earlier rule, which wins. */
@@ -28,11 +29,23 @@ export function shadowedPairs(ctx: AnalysisContext, relevant: (winner: number, l
     for (const j of ctx.overlappingWinners(i)) {
       if (j <= i || reported.has(j) || !relevant(i, j)) continue;
       const loser = model.rules[j]!.condition;
-      const example = holds(loser, won) ? won : ctx.solve({ kind: "and", operands: [ctx.winsCond(i) as Cond, loser] });
+      const example = holds(loser, won) ? won : ctx.solve(winsWhere(ctx, i, j));
       if (!example) continue;
       out.push({ winner: i, loser: j, example });
       reported.add(j);
     }
   });
   return out;
+}
+
+/**
+ * "Rule i wins and rule j matches": both conditions, and none of i's rivals that may match together with
+ * j (a rival whose hull misses j's is false wherever j holds), so the question stays small when rule i
+ * has many rivals elsewhere.
+ */
+function winsWhere(ctx: AnalysisContext, i: number, j: number): Cond {
+  const { rules } = ctx.model;
+  const operands: Cond[] = [rules[i]!.condition, rules[j]!.condition];
+  for (const r of ctx.rivals(i)) if (ctx.overlaps(r, j)) operands.push(negation(rules[r]!.condition));
+  return { kind: "and", operands };
 }
