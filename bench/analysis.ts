@@ -11,10 +11,14 @@ import { checkContract } from "../compiler/check/index.ts";
 import { parse } from "../grammar/parse.ts";
 import { median } from "./measure.ts";
 import { routingContract } from "./routing.ts";
+import { scaleContract } from "./scale-contracts.ts";
 import { syntheticContract } from "./synthetic.ts";
 
-/** `random`: bench/synthetic.ts (most rules can never win); `routing`: bench/routing.ts (almost all can). */
-export type Shape = "random" | "routing";
+/**
+ * `random`: bench/synthetic.ts (most rules can never win); `routing`: bench/routing.ts (almost all can);
+ * `examples`: bench/scale-contracts.ts (20 signals, product-keyed routing plus global escalations and stops).
+ */
+export type Shape = "random" | "routing" | "examples";
 
 export interface AnalysisTiming {
   readonly shape: Shape;
@@ -32,9 +36,9 @@ export function timeAnalysis(
   shape: Shape = "random",
 ): AnalysisTiming[] {
   const out: AnalysisTiming[] = [];
-  for (const policy of shape === "routing" ? (["most-severe"] as const) : policies) {
+  for (const policy of shape === "random" ? policies : (["most-severe"] as const)) {
     for (const rules of sizes) {
-      const source = shape === "routing" ? routingContract(rules) : syntheticContract({ rules, policy });
+      const source = shape === "routing" ? routingContract(rules) : shape === "examples" ? scaleContract(rules) : syntheticContract({ rules, policy });
       const ast = parse(source).ast;
       const { model } = checkContract(ast, { source, fileName: `synthetic-${rules}.handoff` });
       if (!model) throw new Error(`synthetic contract of ${rules} rules does not check`);
@@ -54,20 +58,26 @@ export function timeAnalysis(
 
 /** A markdown section with the figures, for docs/performance.md. */
 export function analysisSection(timings: readonly AnalysisTiming[] = timeAnalysis()): string {
+  // Growth: time per rule relative to the smallest contract of the same shape and policy (1.00: linear).
+  const perRule = (t: AnalysisTiming) => t.medianMs / t.rules;
+  const base = (t: AnalysisTiming) => timings.find((u) => u.shape === t.shape && u.policy === t.policy)!;
   const rows = timings.map(
-    (t) => `| ${t.shape} | ${t.rules.toLocaleString("en")} | ${t.policy} | ${t.medianMs.toFixed(1)} ms | ${t.diagnostics} | ${t.witnesses} |`,
+    (t) => `| ${t.shape} | ${t.rules.toLocaleString("en")} | ${t.policy} | ${t.medianMs.toFixed(1)} ms | ${(perRule(t) / perRule(base(t))).toFixed(2)} | ${t.diagnostics} | ${t.witnesses} |`,
   );
   return [
     "## Static analysis",
     "",
     "Every analysis (`incomplete`, `unsatisfiable-condition`, `unreachable-rule`, `hidden-severity`, `ambiguous-owner`,",
-    "`redundant-comparison`) plus one witness per reachable rule, after parsing and checking, on two shapes of",
+    "`redundant-comparison`) plus one witness per reachable rule, after parsing and checking, on three shapes of",
     "generated contract: `random` (bench/synthetic.ts: 24 signals of mixed types, random overlapping conditions, so",
-    "most rules can never win) and `routing` (bench/routing.ts: rules keyed by product and region, almost all",
-    "reachable). Median of 5 runs (3 for 5,000 rules).",
+    "most rules can never win), `routing` (bench/routing.ts: rules keyed by product and region, almost all",
+    "reachable) and `examples` (bench/scale-contracts.ts, the contracts of the decision benchmark above: 20 signals,",
+    "routing keyed by product plus global escalations and stops that overlap every product). Median of 5 runs (3",
+    "for 5,000 rules). *Growth* is the time per rule over that of the smallest contract of the same shape: 1.00 is",
+    "linear, 10 would be quadratic from 100 to 1,000 rules.",
     "",
-    "| Shape | Rules | Policy | Analysis time | Diagnostics | Witnesses |",
-    "|-------|------:|--------|--------------:|------------:|----------:|",
+    "| Shape | Rules | Policy | Analysis time | Growth | Diagnostics | Witnesses |",
+    "|-------|------:|--------|--------------:|-------:|------------:|----------:|",
     ...rows,
     "",
   ].join("\n");

@@ -6,6 +6,7 @@
 import { Engine, type TopLevelCondition, type NestedCondition } from "json-rules-engine";
 import type { Cond, ContractModel } from "../compiler/model.ts";
 import { severityRank } from "../compiler/model.ts";
+import { matchOf, type EngineMatch } from "./engine-match.ts";
 
 const operators = { "==": "equal", "!=": "notEqual", "<": "lessThan", "<=": "lessThanInclusive", ">": "greaterThan", ">=": "greaterThanInclusive" } as const;
 
@@ -31,11 +32,17 @@ function topLevel(cond: Cond): TopLevelCondition {
   return { all: [translate(cond)] };
 }
 
-export function jsonRulesEngineFor(model: ContractModel): (signals: Record<string, unknown>) => Promise<string> {
+/** One json-rules-engine rule per contract rule; each event carries its rule's index. */
+function engineFor(model: ContractModel): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
   model.rules.forEach((rule, index) => {
     engine.addRule({ name: rule.name, conditions: topLevel(rule.condition), event: { type: rule.action, params: { index } } });
   });
+  return engine;
+}
+
+export function jsonRulesEngineFor(model: ContractModel): (signals: Record<string, unknown>) => Promise<string> {
+  const engine = engineFor(model);
   return async (signals) => {
     const { events } = await engine.run(signals);
     let best: { index: number; rank: number } | null = null;
@@ -46,5 +53,14 @@ export function jsonRulesEngineFor(model: ContractModel): (signals: Record<strin
       if (better) best = { index, rank };
     }
     return best === null ? "otherwise" : model.rules[best.index]!.name;
+  };
+}
+
+/** The matched rules (all of them, in file order) and the winner, for comparing with Zen and the compiled module. */
+export function jsonRulesMatcher(model: ContractModel): (signals: Record<string, unknown>) => Promise<EngineMatch> {
+  const engine = engineFor(model);
+  return async (signals) => {
+    const { events } = await engine.run(signals);
+    return matchOf(model, events.map((event) => event.params!.index as number));
   };
 }

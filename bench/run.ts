@@ -1,7 +1,9 @@
 /**
- * `npm run bench`: decisions per second of the compiled support contract beside a hand-written
- * if-chain and json-rules-engine (interleaved, medians, ratios), and check/build wall time on a
- * generated 1,000-rule contract. Prints a report and writes it to docs/performance.md.
+ * `npm run bench`: decisions of the compiled support contract beside a hand-written if-chain and
+ * json-rules-engine; decisions at 25 to 10,000 rules beside naive modules, json-rules-engine and Zen,
+ * with build time, module size and cold start; check/build time; analysis growth; the language server;
+ * review, replay and log generation. Interleaved, medians, ratios. Prints a report and writes it to
+ * docs/performance.md (`--quick`: fewer rounds and sizes, prints only).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -16,6 +18,9 @@ import { jsonRulesEngineFor } from "./json-rules.ts";
 import { measureInterleaved, median, timeMedian, type Measured } from "./measure.ts";
 import { syntheticContract } from "./synthetic.ts";
 import { analysisSection, timeAnalysis } from "./analysis.ts";
+import { benchLsp, lspSection } from "./lsp.ts";
+import { reviewSection } from "./review.ts";
+import { scaleSection } from "./scale.ts";
 
 const root = join(import.meta.dirname, "..");
 const quick = process.argv.includes("--quick");
@@ -147,12 +152,19 @@ const report = [
   "",
   await decisions(),
   "",
+  await scaleSection({ quick }),
+  "",
   await toolTimes(),
   "",
   analysisSection([
     ...timeAnalysis(quick ? [100, 1000] : [100, 1000, 5000]),
     ...timeAnalysis(quick ? [100, 1000] : [100, 1000, 5000], ["most-severe"], "routing"),
+    ...timeAnalysis(quick ? [100, 1000] : [100, 1000, 5000], ["most-severe"], "examples"),
   ]),
+  "",
+  lspSection(await benchLsp(quick ? { rounds: 5 } : {})),
+  "",
+  await reviewSection(quick),
   "",
   readingTheFigures,
 ].join("\n");
