@@ -75,8 +75,16 @@ export function commentText(value: string): string {
  * `${` could only occur within a JSON string, where it is written as a `\u` escape instead.
  */
 export function jsonTable(lines: readonly string[]): string {
+  return `JSON.parse(${rawText(lines)})`;
+}
+
+/**
+ * Lines of JSON text as one `String.raw` template literal, the lines joined by newlines. A backtick or
+ * `${` can only occur inside a JSON string, where the escapes `\u0060` and `$\u007b` mean the same.
+ */
+export function rawText(lines: readonly string[]): string {
   const text = lines.join("\n").replace(/`/g, "\\u0060").replace(/\$\{/g, "$\\u007b");
-  return `JSON.parse(String.raw\`${text}\`)`;
+  return `String.raw\`${text}\``;
 }
 
 /** A finite number as JSON text, or null. */

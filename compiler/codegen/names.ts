@@ -48,17 +48,20 @@ export const GENERATED_NAMES = [
   "RULE_NAMES",
   "MATCHED",
   "RANK",
-  "RULES",
+  "RULE_ROWS",
+  "RULE_CACHE",
+  "ruleRow",
   "RuleRow",
   "OWNER_NAMES",
   "SIGNAL_NAMES",
-  "OUTCOMES",
+  "outcomeOf",
   "reasonFor",
   "sayOf",
   "valueOf",
   "WORDS",
   "LIVE",
   "NEEDS_TEST",
+  "RULE_AT_BIT",
   "match",
   "holds",
   "reasonOf",
@@ -70,7 +73,7 @@ export const GENERATED_NAMES = [
 ] as const;
 
 /** Prefixes of numbered module-level names (`SPEC_0`, `OUTCOME_3`, `SET_1`). */
-export const GENERATED_PREFIXES = ["SPEC_", "OUTCOME_", "SET_", "S_", "MASK_", "HOT_", "cellOf_", "scan_", "holds_", "reasonOf_", "sayOf_"] as const;
+export const GENERATED_PREFIXES = ["SPEC_", "OUTCOME_", "SET_", "S_", "MASK_", "HOT_", "CELLS_", "cellOf_", "scan_", "holds_", "reasonOf_", "sayOf_"] as const;
 
 export function assertNoClash(preludeNames: ReadonlySet<string>): void {
   for (const name of preludeNames) {

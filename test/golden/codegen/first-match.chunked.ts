@@ -595,33 +595,46 @@ const OWNER_NAMES: { readonly [owner: string]: string } = {  };
 const SIGNAL_NAMES: readonly string[] = ["score", "delta", "count", "age", "ratio", "wait", "vip", "region", "code", "channel"];
 
 /**
- * One row per rule, in file order: name, action, owner (or [owner, display name] when it is not a declared
- * owner), within (seconds), urgency, collect, confirm, reason and say (text; null: none; true: it
- * interpolates signals, see reasonOf and sayOf), and the signals its brief lists as evidence.
+ * One row per rule, in file order, as JSON text: name, action, owner (or [owner, display name] when it
+ * is not a declared owner), within (seconds), urgency, collect, confirm, reason and say (text; null:
+ * none; true: it interpolates signals, see reasonOf and sayOf), and the signals its brief lists as
+ * evidence. A row is parsed when its rule first matches, so loading the module stays quick.
  */
-const RULES: readonly RuleRow[] = JSON.parse(String.raw`[
-  ["score_high", "answer", null, null, "low", [], [], true, null, null],
-  ["delta_neg", "route", ["ops", null], null, "normal", ["orderNumber", "email"], [], true, null, [1]],
-  ["count_odd", "escalate", ["lead", null], 60, "high", [], ["email"], null, null, [2]],
-  ["region_far", "stop", null, null, "high", [], [], true, true, [7]],
-  ["code_x", "route", ["codes", null], null, "critical", [], [], true, null, [8]],
-  ["nested", "escalate", ["lead", null], 90, "high", [], [], null, null, [6, 3, 5]],
-  ["voice", "stop", ["lead", null], null, "high", [], [], null, "Calling you back.", [9]]
-]`);
+const RULE_ROWS: readonly string[] = String.raw`  ["score_high", "answer", null, null, "low", [], [], true, null, null]
+  ["delta_neg", "route", ["ops", null], null, "normal", ["orderNumber", "email"], [], true, null, [1]]
+  ["count_odd", "escalate", ["lead", null], 60, "high", [], ["email"], null, null, [2]]
+  ["region_far", "stop", null, null, "high", [], [], true, true, [7]]
+  ["code_x", "route", ["codes", null], null, "critical", [], [], true, null, [8]]
+  ["nested", "escalate", ["lead", null], 90, "high", [], [], null, null, [6, 3, 5]]
+  ["voice", "stop", ["lead", null], null, "high", [], [], null, "Calling you back.", [9]]`.split("\n");
 type RuleRow = readonly [string, Action, string | readonly [string, string | null] | null, number | null, Urgency, readonly string[], readonly string[], string | true | null, string | true | null, readonly number[] | null];
+const RULE_CACHE: (RuleRow | undefined)[] = [];
+/** Rule j's row. */
+function ruleRow(j: number): RuleRow {
+  return (RULE_CACHE[j] ??= JSON.parse(RULE_ROWS[j]!) as RuleRow);
+}
 /** Rule names by index. */
 const RULE_NAMES: readonly string[] = contract.rules;
-/** Per rule, the outcome its brief is built from. */
-const OUTCOMES: readonly Outcome[] = RULES.map(([rule, action, owner, withinSeconds, urgency, collect, confirm]) => ({
-  rule,
-  action,
-  owner: typeof owner === "string" || owner === null ? owner : owner[0],
-  ownerName: owner === null ? null : typeof owner === "string" ? (OWNER_NAMES[owner] ?? null) : owner[1],
-  withinSeconds,
-  urgency,
-  collect: [...collect],
-  confirm: [...confirm],
-}));
+const OUTCOME_CACHE: (Outcome | undefined)[] = [];
+/** The outcome rule j's brief is built from. */
+function outcomeOf(j: number): Outcome {
+  let outcome = OUTCOME_CACHE[j];
+  if (outcome === undefined) {
+    const [rule, action, owner, withinSeconds, urgency, collect, confirm] = ruleRow(j);
+    outcome = {
+      rule,
+      action,
+      owner: typeof owner === "string" || owner === null ? owner : owner[0],
+      ownerName: owner === null ? null : typeof owner === "string" ? (OWNER_NAMES[owner] ?? null) : owner[1],
+      withinSeconds,
+      urgency,
+      collect: [...collect],
+      confirm: [...confirm],
+    };
+    OUTCOME_CACHE[j] = outcome;
+  }
+  return outcome;
+}
 /** The matched rules of the current decision, ascending (file order). */
 const MATCHED = new Int32Array(7);
 /** Per rule, the severity of its action (answer 0 … stop 3). */
@@ -636,13 +649,13 @@ function flags(n: number, listed: readonly number[]): Uint8Array {
 
 /** Rule j's reason, or null when it has none. */
 function reasonFor(j: number): string | null {
-  const reason = RULES[j]![7];
+  const reason = ruleRow(j)[7];
   return reason === true ? reasonOf(j) : reason;
 }
 
 /** The decision when rule j wins. */
 function finish(j: number, matched: string[], reasons: string[], ctx: CleanContext): Decision {
-  const row = RULES[j]!;
+  const row = ruleRow(j);
   const say = row[8] === true ? sayOf(j) : row[8];
   const signals = row[9];
   let evidence: { [signal: string]: number | string | boolean } = NO_EVIDENCE;
@@ -650,7 +663,7 @@ function finish(j: number, matched: string[], reasons: string[], ctx: CleanConte
     evidence = {};
     for (const k of signals) evidence[SIGNAL_NAMES[k]!] = valueOf(k);
   }
-  return assemble(INFO, OUTCOMES[j]!, matched, reasons, say, evidence, ctx, null);
+  return assemble(INFO, outcomeOf(j), matched, reasons, say, evidence, ctx, null);
 }
 
 /** The validated value of signal k in the current decision. */

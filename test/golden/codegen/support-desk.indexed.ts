@@ -490,32 +490,45 @@ const OWNER_NAMES: { readonly [owner: string]: string } = { "senior": "Senior su
 const SIGNAL_NAMES: readonly string[] = ["sentiment", "repeatContact", "contactCount", "tier", "topic", "language", "waiting", "priorHandoffFailed"];
 
 /**
- * One row per rule, in file order: name, action, owner (or [owner, display name] when it is not a declared
- * owner), within (seconds), urgency, collect, confirm, reason and say (text; null: none; true: it
- * interpolates signals, see reasonOf and sayOf), and the signals its brief lists as evidence.
+ * One row per rule, in file order, as JSON text: name, action, owner (or [owner, display name] when it
+ * is not a declared owner), within (seconds), urgency, collect, confirm, reason and say (text; null:
+ * none; true: it interpolates signals, see reasonOf and sayOf), and the signals its brief lists as
+ * evidence. A row is parsed when its rule first matches, so loading the module stays quick.
  */
-const RULES: readonly RuleRow[] = JSON.parse(String.raw`[
-  ["angry_repeat", "escalate", "senior", 7200, "high", ["accountNumber", "preferredTime"], [], true, "I'm bringing in a senior colleague. They will contact you within 2 hours.", [0, 1]],
-  ["medical", "stop", "clinician", 3600, "high", [], ["dateOfBirth"], null, "I can't advise on this. A clinician will call you back within the hour.", [4]],
-  ["rule_42", "route", "billing", 86400, "normal", [], [], true, null, [4, 3]],
-  ["long_wait", "escalate", "senior", 1800, "critical", [], [], true, null, [6, 7, 2]],
-  ["non_english", "route", "senior", null, "normal", [], [], true, null, [5, 0]],
-  ["happy", "answer", null, null, "low", [], [], "Happy customer", null, null]
-]`);
+const RULE_ROWS: readonly string[] = String.raw`  ["angry_repeat", "escalate", "senior", 7200, "high", ["accountNumber", "preferredTime"], [], true, "I'm bringing in a senior colleague. They will contact you within 2 hours.", [0, 1]]
+  ["medical", "stop", "clinician", 3600, "high", [], ["dateOfBirth"], null, "I can't advise on this. A clinician will call you back within the hour.", [4]]
+  ["rule_42", "route", "billing", 86400, "normal", [], [], true, null, [4, 3]]
+  ["long_wait", "escalate", "senior", 1800, "critical", [], [], true, null, [6, 7, 2]]
+  ["non_english", "route", "senior", null, "normal", [], [], true, null, [5, 0]]
+  ["happy", "answer", null, null, "low", [], [], "Happy customer", null, null]`.split("\n");
 type RuleRow = readonly [string, Action, string | readonly [string, string | null] | null, number | null, Urgency, readonly string[], readonly string[], string | true | null, string | true | null, readonly number[] | null];
+const RULE_CACHE: (RuleRow | undefined)[] = [];
+/** Rule j's row. */
+function ruleRow(j: number): RuleRow {
+  return (RULE_CACHE[j] ??= JSON.parse(RULE_ROWS[j]!) as RuleRow);
+}
 /** Rule names by index. */
 const RULE_NAMES: readonly string[] = contract.rules;
-/** Per rule, the outcome its brief is built from. */
-const OUTCOMES: readonly Outcome[] = RULES.map(([rule, action, owner, withinSeconds, urgency, collect, confirm]) => ({
-  rule,
-  action,
-  owner: typeof owner === "string" || owner === null ? owner : owner[0],
-  ownerName: owner === null ? null : typeof owner === "string" ? (OWNER_NAMES[owner] ?? null) : owner[1],
-  withinSeconds,
-  urgency,
-  collect: [...collect],
-  confirm: [...confirm],
-}));
+const OUTCOME_CACHE: (Outcome | undefined)[] = [];
+/** The outcome rule j's brief is built from. */
+function outcomeOf(j: number): Outcome {
+  let outcome = OUTCOME_CACHE[j];
+  if (outcome === undefined) {
+    const [rule, action, owner, withinSeconds, urgency, collect, confirm] = ruleRow(j);
+    outcome = {
+      rule,
+      action,
+      owner: typeof owner === "string" || owner === null ? owner : owner[0],
+      ownerName: owner === null ? null : typeof owner === "string" ? (OWNER_NAMES[owner] ?? null) : owner[1],
+      withinSeconds,
+      urgency,
+      collect: [...collect],
+      confirm: [...confirm],
+    };
+    OUTCOME_CACHE[j] = outcome;
+  }
+  return outcome;
+}
 /** The matched rules of the current decision, ascending (file order). */
 const MATCHED = new Int32Array(6);
 /** Per rule, the severity of its action (answer 0 … stop 3). */
@@ -530,13 +543,13 @@ function flags(n: number, listed: readonly number[]): Uint8Array {
 
 /** Rule j's reason, or null when it has none. */
 function reasonFor(j: number): string | null {
-  const reason = RULES[j]![7];
+  const reason = ruleRow(j)[7];
   return reason === true ? reasonOf(j) : reason;
 }
 
 /** The decision when rule j wins. */
 function finish(j: number, matched: string[], reasons: string[], ctx: CleanContext): Decision {
-  const row = RULES[j]!;
+  const row = ruleRow(j);
   const say = row[8] === true ? sayOf(j) : row[8];
   const signals = row[9];
   let evidence: { [signal: string]: number | string | boolean } = NO_EVIDENCE;
@@ -544,7 +557,7 @@ function finish(j: number, matched: string[], reasons: string[], ctx: CleanConte
     evidence = {};
     for (const k of signals) evidence[SIGNAL_NAMES[k]!] = valueOf(k);
   }
-  return assemble(INFO, OUTCOMES[j]!, matched, reasons, say, evidence, ctx, null);
+  return assemble(INFO, outcomeOf(j), matched, reasons, say, evidence, ctx, null);
 }
 
 /** The validated value of signal k in the current decision. */
@@ -583,18 +596,18 @@ const LIVE = liveRules(6, []);
 const NEEDS_TEST = flags(6, [3]);
 
 // signal "sentiment": 0: v = -1, 1: -1 < v < -0.5, 2: v = -0.5, 3: -0.5 < v < 0, 4: v = 0, 5: 0 < v < 0.5, 6: v = 0.5, 7: 0.5 < v < 1, 8: v = 1
-// Per rule that narrows it: [bit, first, last, …]: the runs of cells where it can hold.
+// Per rule that narrows it: bit, number of runs, then first, last of each run of cells where it can hold.
 const MASK_0 = ruleMask(9, JSON.parse(String.raw`[
-  [0, 0, 1], [1, 0, 3], [2, 7, 8]
+  0, 1, 0, 1, 1, 1, 0, 3, 2, 1, 7, 8
 ]`));
 function cellOf_0(v: number): number {
   return (v <= 0 ? (v <= (-0.5) ? (v < (-0.5) ? (v <= (-1) ? 0 : 1) : 2) : (v < 0 ? 3 : 4)) : (v <= 0.5 ? (v < 0.5 ? 5 : 6) : (v < 1 ? 7 : 8)));
 }
 
 // signal "topic": 0: "billing", 1: "pricing", 2: "technical", 3: "medical", 4: "other"
-// Per rule that narrows it: [bit, first, last, …]: the runs of cells where it can hold.
+// Per rule that narrows it: bit, number of runs, then first, last of each run of cells where it can hold.
 const MASK_4 = ruleMask(5, JSON.parse(String.raw`[
-  [3, 3, 3], [4, 0, 1]
+  3, 1, 3, 3, 4, 1, 0, 1
 ]`));
 function cellOf_4(v: string): number {
   switch (v) {
@@ -608,9 +621,9 @@ function cellOf_4(v: string): number {
 }
 
 // signal "language": 0: "en", 1: "en-GB", 2: "en-US", 3: any other
-// Per rule that narrows it: [bit, first, last, …]: the runs of cells where it can hold.
+// Per rule that narrows it: bit, number of runs, then first, last of each run of cells where it can hold.
 const MASK_5 = ruleMask(4, JSON.parse(String.raw`[
-  [1, 3, 3]
+  1, 1, 3, 3
 ]`));
 function cellOf_5(v: string): number {
   switch (v) {
@@ -622,18 +635,18 @@ function cellOf_5(v: string): number {
 }
 
 // signal "repeatContact": 0: false, 1: true
-// Per rule that narrows it: [bit, first, last, …]: the runs of cells where it can hold.
+// Per rule that narrows it: bit, number of runs, then first, last of each run of cells where it can hold.
 const MASK_1 = ruleMask(2, JSON.parse(String.raw`[
-  [0, 1, 1]
+  0, 1, 1, 1
 ]`));
 function cellOf_1(v: boolean): number {
   return v ? 1 : 0;
 }
 
 // signal "tier": 0: "free", 1: "pro", 2: "enterprise"
-// Per rule that narrows it: [bit, first, last, …]: the runs of cells where it can hold.
+// Per rule that narrows it: bit, number of runs, then first, last of each run of cells where it can hold.
 const MASK_3 = ruleMask(3, JSON.parse(String.raw`[
-  [4, 1, 2]
+  4, 1, 1, 2
 ]`));
 function cellOf_3(v: string): number {
   switch (v) {
@@ -711,17 +724,18 @@ function liveRules(n: number, never: readonly number[]): Int32Array {
  * narrowing rule in its runs of cells. A run toggles its rule's bit on at its first cell and off after
  * its last; a running XOR over the cells then sets the bit exactly inside the run.
  */
-function ruleMask(cells: number, narrowing: readonly (readonly number[])[]): Int32Array {
+function ruleMask(cells: number, narrowing: readonly number[]): Int32Array {
   const whole = LIVE.slice();
   const out = new Int32Array((cells + 1) * WORDS);
-  for (const runs of narrowing) {
-    const b = runs[0]!;
+  for (let at = 0; at < narrowing.length; ) {
+    const b = narrowing[at++]!;
+    const runs = narrowing[at++]!;
     const word = b >> 5;
     const bit = 1 << (b & 31);
     whole[word]! &= ~bit;
-    for (let r = 1; r < runs.length; r += 2) {
-      out[runs[r]! * WORDS + word]! ^= bit;
-      out[(runs[r + 1]! + 1) * WORDS + word]! ^= bit;
+    for (let r = 0; r < runs; r++) {
+      out[narrowing[at++]! * WORDS + word]! ^= bit;
+      out[(narrowing[at++]! + 1) * WORDS + word]! ^= bit;
     }
   }
   for (let i = WORDS; i < cells * WORDS; i++) out[i]! ^= out[i - WORDS]!;
