@@ -6,14 +6,12 @@
  * where a worker cannot start, are parsed here. Either way the same function parses every batch, so the
  * result is the same.
  */
-import { open } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { headAt, parseBatch, type HeadColumns, type LogHead } from "./heads.ts";
-import { LogReadError } from "./jsonl.ts";
-
-const BATCH_BYTES = 1 << 20;
+import { lineBatches } from "./jsonl.ts";
 
 export interface HeadStreamOptions {
   /** Directory the file names are relative to (default: the process's). */
@@ -27,7 +25,7 @@ export type HeadVisitor = (head: LogHead | { readonly error: string }, file: str
 
 export async function forEachHead(files: readonly string[], visit: HeadVisitor, options: HeadStreamOptions = {}): Promise<void> {
   const cwd = options.cwd ?? ".";
-  const workers = options.workers ?? ((await totalBytes(files, cwd)) > 8 * BATCH_BYTES ? Math.min(2, availableParallelism()) : 0);
+  const workers = options.workers ?? ((await totalBytes(files, cwd)) > 8 * 2 ** 20 ? Math.min(2, availableParallelism()) : 0);
   const pool = workers > 0 ? await ParsePool.start(workers) : null;
   try {
     for (const file of files) {
@@ -41,7 +39,7 @@ export async function forEachHead(files: readonly string[], visit: HeadVisitor, 
         }
         line += cols.lines;
       };
-      for await (const bytes of batches(resolve(cwd, file), file)) {
+      for await (const bytes of lineBatches(resolve(cwd, file), file)) {
         pending.push({ bytes, cols: pool ? pool.parse(bytes) : Promise.resolve(parseBatch(bytes)) });
         if (pending.length > (pool ? 3 * workers : 0)) await take();
       }
@@ -56,49 +54,12 @@ async function totalBytes(files: readonly string[], cwd: string): Promise<number
   let total = 0;
   for (const file of files) {
     try {
-      const handle = await open(resolve(cwd, file));
-      total += (await handle.stat()).size;
-      await handle.close();
+      total += (await stat(resolve(cwd, file))).size;
     } catch {
       // Reported when the file is read.
     }
   }
   return total;
-}
-
-/** The file's bytes in batches of whole lines (the last may lack its newline). */
-async function* batches(path: string, name: string): AsyncGenerator<Buffer> {
-  let handle;
-  try {
-    handle = await open(path);
-  } catch (error) {
-    throw new LogReadError(`cannot read \`${name}\`: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
-  }
-  try {
-    let carry = Buffer.alloc(0);
-    for (;;) {
-      // Each batch gets its own buffer, kept until its lines are visited (sampled lines are decoded from it).
-      const bytes = Buffer.allocUnsafeSlow(carry.length + BATCH_BYTES);
-      carry.copy(bytes);
-      let read: number;
-      try {
-        ({ bytesRead: read } = await handle.read(bytes, carry.length, BATCH_BYTES, null));
-      } catch (error) {
-        throw new LogReadError(`cannot read \`${name}\`: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
-      }
-      const filled = carry.length + read;
-      if (read === 0) {
-        if (filled > 0) yield bytes.subarray(0, filled);
-        break;
-      }
-      // A newline byte never occurs inside a multi-byte UTF-8 sequence, so cutting after one splits no character.
-      const cut = bytes.lastIndexOf(0x0a, filled - 1) + 1;
-      carry = Buffer.from(bytes.subarray(cut, filled));
-      if (cut > 0) yield bytes.subarray(0, cut);
-    }
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Worker threads that parse batches; falls back to this thread if one fails. */

@@ -4,6 +4,7 @@
  * instead of thousands of objects.
  */
 import { CONVERSATION_EVENTS } from "../runtime/log.ts";
+import { linesOf } from "./jsonl.ts";
 import { ACTIONS, readLine, type DecisionRecord, type EventRecord } from "./lines.ts";
 
 /** A decision line without its signals and context. */
@@ -41,21 +42,20 @@ export interface HeadColumns {
 /** Parses every line of `batch` (UTF-8 bytes holding whole lines) into columns. */
 export function parseBatch(batch: Uint8Array): HeadColumns {
   const bytes = Buffer.from(batch.buffer, batch.byteOffset, batch.byteLength);
-  let n = 0;
+  // At most one row per newline, plus a last line without one.
+  let n = 1;
   for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) n++;
-  // The batch ends with a newline, except the last of a file that does not.
-  const lines = bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a ? n + 1 : n;
   const cols = {
-    kind: new Int8Array(n + 1),
-    lineIndex: new Int32Array(n + 1),
-    start: new Int32Array(n + 1),
-    end: new Int32Array(n + 1),
-    ms: new Float64Array(n + 1),
-    turn: new Float64Array(n + 1),
-    withinSeconds: new Float64Array(n + 1),
-    deadlineMs: new Float64Array(n + 1),
-    code: new Int8Array(n + 1),
-    contract: new Int32Array(n + 1),
+    kind: new Int8Array(n),
+    lineIndex: new Int32Array(n),
+    start: new Int32Array(n),
+    end: new Int32Array(n),
+    ms: new Float64Array(n),
+    turn: new Float64Array(n),
+    withinSeconds: new Float64Array(n),
+    deadlineMs: new Float64Array(n),
+    code: new Int8Array(n),
+    contract: new Int32Array(n),
     contracts: [] as { name: string; version: string | null; hash: string }[],
     conversationId: [] as string[],
     text: [] as string[],
@@ -63,15 +63,7 @@ export function parseBatch(batch: Uint8Array): HeadColumns {
   };
   const contractIndex = new Map<string, number>();
   let rows = 0;
-  let start = 0;
-  for (let i = 0; i < lines; i++) {
-    const newline = bytes.indexOf(0x0a, start);
-    const lineEnd = newline === -1 ? bytes.length : newline;
-    const end = lineEnd > start && bytes[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd;
-    const lineStart = start;
-    start = lineEnd + 1;
-    const t = bytes.toString("utf8", lineStart, end);
-    if (t.trim() === "") continue;
+  const lines = linesOf(bytes, (t, i, lineStart, end) => {
     const r = rows++;
     cols.lineIndex[r] = i;
     cols.start[r] = lineStart;
@@ -82,7 +74,7 @@ export function parseBatch(batch: Uint8Array): HeadColumns {
       cols.text.push(record.error);
       cols.conversationId.push("");
       cols.owner.push(null);
-      continue;
+      return;
     }
     cols.ms[r] = record.ms;
     cols.turn[r] = record.turn;
@@ -92,7 +84,7 @@ export function parseBatch(batch: Uint8Array): HeadColumns {
       cols.code[r] = CONVERSATION_EVENTS.indexOf(record.event);
       cols.text.push("");
       cols.owner.push(null);
-      continue;
+      return;
     }
     cols.kind[r] = 1;
     cols.code[r] = ACTIONS.indexOf(record.action);
@@ -109,7 +101,7 @@ export function parseBatch(batch: Uint8Array): HeadColumns {
       cols.contracts.push({ name: k.name, version: k.version, hash: k.hash });
     }
     cols.contract[r] = c;
-  }
+  });
   const cut = <T extends Int8Array | Int32Array | Float64Array>(a: T): T => a.subarray(0, rows) as T;
   return {
     kind: cut(cols.kind),

@@ -2,8 +2,7 @@
  * Streaming JSONL: every line of every file, in order, with its 1-based line number, read in chunks so
  * memory does not grow with the log. Bad lines are counted by `BadLines`, which keeps the first few.
  */
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 
 /** A log file that cannot be read; the CLI reports it as a usage error. */
@@ -28,29 +27,69 @@ export async function assertReadable(files: readonly string[], cwd = "."): Promi
  */
 export async function forEachLine(files: readonly string[], visit: (text: string, file: string, line: number) => void, cwd = "."): Promise<void> {
   for (const file of files) {
-    let carry = "";
     let line = 0;
-    const emit = (text: string) => {
-      line++;
-      const t = text.endsWith("\r") ? text.slice(0, -1) : text;
-      if (t.trim() !== "") visit(t, file, line);
-    };
-    try {
-      for await (const chunk of createReadStream(resolve(cwd, file), { encoding: "utf8", highWaterMark: 1 << 20 })) {
-        const text = carry + (chunk as string);
-        let start = 0;
-        for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
-          emit(text.slice(start, nl));
-          start = nl + 1;
-        }
-        carry = text.slice(start);
-      }
-    } catch (error) {
-      if (error instanceof LogReadError || !(error as NodeJS.ErrnoException).code) throw error;
-      throw new LogReadError(`cannot read \`${file}\`: ${(error as NodeJS.ErrnoException).code}`);
+    for await (const batch of lineBatches(resolve(cwd, file), file)) {
+      line += linesOf(batch, (text, index) => visit(text, file, line + index + 1));
     }
-    if (carry !== "") emit(carry);
   }
+}
+
+const BATCH_BYTES = 1 << 20;
+
+/**
+ * The file's bytes in batches of whole lines, about 1 MiB each (the last may lack its newline). Each
+ * batch has a buffer of its own, so a caller may keep it. Throws LogReadError when the file cannot be read.
+ */
+export async function* lineBatches(path: string, name: string): AsyncGenerator<Buffer> {
+  const unreadable = (error: unknown) => new LogReadError(`cannot read \`${name}\`: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
+  let handle;
+  try {
+    handle = await open(path);
+  } catch (error) {
+    throw unreadable(error);
+  }
+  try {
+    let carry = Buffer.alloc(0);
+    for (;;) {
+      const bytes = Buffer.allocUnsafeSlow(carry.length + BATCH_BYTES);
+      carry.copy(bytes);
+      let read: number;
+      try {
+        ({ bytesRead: read } = await handle.read(bytes, carry.length, BATCH_BYTES, null));
+      } catch (error) {
+        throw unreadable(error);
+      }
+      const filled = carry.length + read;
+      if (read === 0) {
+        if (filled > 0) yield bytes.subarray(0, filled);
+        break;
+      }
+      // A newline byte never occurs inside a multi-byte UTF-8 sequence, so cutting after one splits no character.
+      const cut = bytes.lastIndexOf(0x0a, filled - 1) + 1;
+      carry = Buffer.from(bytes.subarray(cut, filled));
+      if (cut > 0) yield bytes.subarray(0, cut);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Calls `visit` for each non-blank line of `batch` (UTF-8 bytes holding whole lines) with its text (a
+ * trailing `\r` dropped), its index among the batch's lines (blank ones counted) and its byte offsets.
+ * Returns the number of lines, blank ones included.
+ */
+export function linesOf(batch: Buffer, visit: (text: string, index: number, start: number, end: number) => void): number {
+  let index = 0;
+  for (let start = 0; start < batch.length; index++) {
+    const newline = batch.indexOf(0x0a, start);
+    const lineEnd = newline === -1 ? batch.length : newline;
+    const end = lineEnd > start && batch[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd;
+    const text = batch.toString("utf8", start, end);
+    if (text.trim() !== "") visit(text, index, start, end);
+    start = lineEnd + 1;
+  }
+  return index;
 }
 
 export interface BadLine {
