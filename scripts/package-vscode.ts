@@ -47,7 +47,7 @@ export async function packageExtension(out: string): Promise<void> {
   // stdin is closed so that a vsce question (a missing field, say) fails instead of waiting forever.
   const result = spawnSync(
     process.execPath,
-    [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--skip-license", "--out", out],
+    [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--out", out],
     { cwd: extensionDir, stdio: ["ignore", "inherit", "inherit"] },
   );
   if (result.status !== 0 || !existsSync(out)) {
