@@ -10,6 +10,11 @@
  * cancels the pending one, and a result for a version that is no longer current is never published.
  * When the checker already found an error, `check()` would run no analysis, so the quick diagnostics
  * are already final.
+ *
+ * A burst of changes (an editor replaying edits, a paste split in many, a script) is checked once, at
+ * its last version: a change is checked after the messages already received have been handled, and
+ * only if no newer version arrived meanwhile. A request about the document checks its current version
+ * at once, so no answer waits for this.
  */
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { ContractFile } from "../grammar/ast.ts";
@@ -61,6 +66,8 @@ export function fileNameOf(uri: string): string {
 export class ContractStore {
   private readonly analyses = new Map<string, Analysis>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per document, the version a change asked to check, until it is checked. */
+  private readonly pending = new Map<string, number>();
   /** Per document, whether the diagnostics last published came from the analyses. */
   private readonly showingAnalysis = new Map<string, boolean>();
   private readonly analyser: Analyser;
@@ -78,6 +85,28 @@ export class ContractStore {
   ) {
     this.delayMs = options.delayMs ?? 300;
     this.analyser = new Analyser(log, options.useWorker === undefined ? {} : { useWorker: options.useWorker });
+  }
+
+  /**
+   * A new version arrived: checks it once the messages received before it have been handled (two turns of
+   * the event loop: the JSON-RPC connection handles one message per turn), unless a newer version came,
+   * the document closed, or a request already checked it.
+   */
+  changed(doc: TextDocument, onError: (error: unknown) => void): void {
+    const { uri, version } = doc;
+    this.pending.set(uri, version);
+    setImmediate(() =>
+      setImmediate(() => {
+        if (this.pending.get(uri) !== version) return;
+        this.pending.delete(uri);
+        if (this.analyses.get(uri)?.version === version) return;
+        try {
+          this.update(doc);
+        } catch (error) {
+          onError(error);
+        }
+      }),
+    );
   }
 
   /** Checks a new version, publishes its quick diagnostics and schedules the analyses. */
@@ -98,6 +127,7 @@ export class ContractStore {
   }
 
   close(uri: string): void {
+    this.pending.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.analyses.delete(uri);

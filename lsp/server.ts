@@ -110,11 +110,9 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   connection.onDocumentFormatting(guard("formatting", [], (doc) => formatDocument(doc)));
 
   documents.onDidChangeContent((event) => {
-    try {
-      store.update(event.document);
-    } catch (error) {
+    store.changed(event.document, (error) => {
       log(`handoff lsp: checking ${event.document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
-    }
+    });
   });
   documents.onDidClose((event) => store.close(event.document.uri));
   connection.onShutdown(() => store.dispose());

@@ -116,4 +116,21 @@ describe("diagnostics", () => {
     expect(afterEdit.length).toBeGreaterThan(0);
     for (const p of afterEdit) expect(p.diagnostics.map((d) => d.code)).toContain("unreachable-rule");
   });
+
+  it("checks a burst of changes once, at its last version", async () => {
+    const uri = freshUri();
+    client.open(uri, desk);
+    await client.diagnostics(uri);
+    // Thirty edits sent at once, each breaking the owner anew; the last one fixes it.
+    const doc = TextDocument.create(uri, "handoff", 1, desk);
+    const at = doc.positionAt(desk.indexOf("route to billing") + "route to ".length);
+    const edit = (text: string) => [{ range: { start: at, end: { line: at.line, character: at.character + 7 } }, text }];
+    let last = 0;
+    for (let k = 0; k < 29; k++) last = client.change(uri, edit(k % 2 === 0 ? "bil_ing" : "billing"));
+    last = client.change(uri, edit("billing"));
+    const final = await client.diagnostics(uri, (d) => !d.some((x) => x.code === "unknown-owner"));
+    expect(final.map((d) => d.code)).not.toContain("unknown-owner");
+    const during = client.published(uri).filter((p) => p.version > 1 && p.version < last);
+    expect(during.length).toBeLessThan(10);
+  });
 });
