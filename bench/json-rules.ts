@@ -5,7 +5,6 @@
  */
 import { Engine, type TopLevelCondition, type NestedCondition } from "json-rules-engine";
 import type { Cond, ContractModel } from "../compiler/model.ts";
-import { severityRank } from "../compiler/model.ts";
 import { matchOf, type EngineMatch } from "./engine-match.ts";
 
 const operators = { "==": "equal", "!=": "notEqual", "<": "lessThan", "<=": "lessThanInclusive", ">": "greaterThan", ">=": "greaterThanInclusive" } as const;
@@ -41,21 +40,6 @@ function engineFor(model: ContractModel): Engine {
   return engine;
 }
 
-export function jsonRulesEngineFor(model: ContractModel): (signals: Record<string, unknown>) => Promise<string> {
-  const engine = engineFor(model);
-  return async (signals) => {
-    const { events } = await engine.run(signals);
-    let best: { index: number; rank: number } | null = null;
-    for (const event of events) {
-      const index = event.params!.index as number;
-      const rank = severityRank[event.type as keyof typeof severityRank];
-      const better = model.policy === "first-match" ? best === null || index < best.index : best === null || rank > best.rank || (rank === best.rank && index < best.index);
-      if (better) best = { index, rank };
-    }
-    return best === null ? "otherwise" : model.rules[best.index]!.name;
-  };
-}
-
 /** The matched rules (all of them, in file order) and the winner, for comparing with Zen and the compiled module. */
 export function jsonRulesMatcher(model: ContractModel): (signals: Record<string, unknown>) => Promise<EngineMatch> {
   const engine = engineFor(model);
@@ -63,4 +47,10 @@ export function jsonRulesMatcher(model: ContractModel): (signals: Record<string,
     const { events } = await engine.run(signals);
     return matchOf(model, events.map((event) => event.params!.index as number));
   };
+}
+
+/** The winning rule's name (or "otherwise"), as the contract's policy picks it among the matched rules. */
+export function jsonRulesEngineFor(model: ContractModel): (signals: Record<string, unknown>) => Promise<string> {
+  const match = jsonRulesMatcher(model);
+  return async (signals) => (await match(signals)).winner;
 }
