@@ -1,6 +1,6 @@
 /** What the rule engines in the benchmarks report, in the terms of a decision: matched rules and winner. */
 import type { ContractModel, RuleModel } from "../compiler/model.ts";
-import { pickWinner } from "../runtime/interpret.ts";
+import { pickWinner } from "../compiler/policy.ts";
 
 export interface EngineMatch {
   /** Names of the matched rules, in file order. */
@@ -12,5 +12,5 @@ export interface EngineMatch {
 /** Matched names in file order and the winner under the contract's policy, from matched rule indices in any order. */
 export function matchOf(model: ContractModel, indices: readonly number[]): EngineMatch {
   const rules: RuleModel[] = [...indices].sort((a, b) => a - b).map((i) => model.rules[i]!);
-  return { matched: rules.map((r) => r.name), winner: pickWinner(model, rules)?.name ?? "otherwise" };
+  return { matched: rules.map((r) => r.name), winner: pickWinner(model.policy, rules)?.name ?? "otherwise" };
 }

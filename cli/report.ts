@@ -1,6 +1,6 @@
-import { hasErrors, type Diagnostic } from "../compiler/diagnostics.ts";
+import { hasErrors, type Diagnostic } from "../diagnostics/index.ts";
 import type { Io } from "./io-types.ts";
-import { renderHuman, summary } from "./render.ts";
+import { renderHuman, summary } from "../diagnostics/render.ts";
 
 /**
  * Prints errors and warnings to stderr for commands whose stdout is their product (info notes are

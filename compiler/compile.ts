@@ -8,7 +8,7 @@ import type { ContractFile } from "../grammar/ast.ts";
 import { parse } from "../grammar/parse.ts";
 import { analyse, type Witness } from "./analysis/index.ts";
 import { checkContract } from "./check/index.ts";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.ts";
 import type { ContractModel } from "./model.ts";
 import type { Plan, Strategy } from "./codegen/plan.ts";
 

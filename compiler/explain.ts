@@ -15,7 +15,7 @@
  * bare, strings quoted.
  */
 import { formatDuration } from "../grammar/tokens.ts";
-import { holds, interpret, validateWith, type SignalValues } from "../runtime/interpret.ts";
+import { holds, interpret, validateWith, type SignalValues } from "./interpret.ts";
 import type { Decision, Problem } from "../runtime/prelude.ts";
 import type { Cond, ContractModel, SignalModel, SignalType, SignalValue } from "./model.ts";
 

@@ -5,9 +5,11 @@
  * INVARIANT: a `ContractModel` only exists for a contract with no error diagnostics, so every name
  * in it is declared, every literal fits its signal's type and range, and every stop has a `say`.
  */
-import { fileStart, type ActionName, type ExpectMode, type PolicyName, type Span, type UrgencyName } from "../grammar/ast.ts";
+import { fileStart, type Span } from "../diagnostics/span.ts";
+import type { ActionName, ExpectMode, FieldTypeName, MonotoneDirection, PolicyName, UrgencyName } from "../grammar/vocabulary.ts";
 
 export type { ActionName, PolicyName, UrgencyName };
+export { defaultUrgency, severityRank } from "../grammar/vocabulary.ts";
 
 export type SignalType =
   | { readonly kind: "bool" }
@@ -33,7 +35,7 @@ export interface SignalModel {
 
 export interface FieldModel {
   readonly name: string;
-  readonly type: "text" | "number" | "bool";
+  readonly type: FieldTypeName;
   /** Present when the field is marked `pii`: its value is redacted in decision logs. */
   readonly pii?: true;
 }
@@ -110,7 +112,7 @@ export interface TestModel {
 /** `monotone SIGNAL increasing|decreasing`; INVARIANT: the signal is number, int, duration or bool. */
 export interface MonotoneModel {
   readonly signal: string;
-  readonly direction: "increasing" | "decreasing";
+  readonly direction: MonotoneDirection;
   readonly span: Span;
 }
 
@@ -132,15 +134,6 @@ export interface ContractModel {
   /** The `monotone` properties, in file order. */
   readonly monotone: readonly MonotoneModel[];
 }
-
-export const severityRank: Readonly<Record<ActionName, number>> = { answer: 0, route: 1, escalate: 2, stop: 3 };
-
-export const defaultUrgency: Readonly<Record<ActionName, UrgencyName>> = {
-  answer: "low",
-  route: "normal",
-  escalate: "high",
-  stop: "high",
-};
 
 /**
  * The `on invalid` outcome of a contract that writes none: `stop`, no owner, urgency high, no `say` of

@@ -12,7 +12,7 @@
  */
 import { fileStart, stripSpans, type ContractFile } from "../grammar/ast.ts";
 import { parse } from "../grammar/parse.ts";
-import { diagnostic, type Diagnostic } from "../compiler/diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/index.ts";
 import { placeComments } from "./comments.ts";
 import { printFile } from "./print.ts";
 import { render } from "./render.ts";

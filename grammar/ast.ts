@@ -10,30 +10,12 @@
  * `compiler/model.ts`.
  */
 
-/** A source range. Lines and columns are one-based; `end*` points just past the last character. */
-export interface Span {
-  readonly startOffset: number;
-  readonly endOffset: number;
-  readonly startLine: number;
-  readonly startColumn: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-}
+import type { Span } from "../diagnostics/span.ts";
+import type { ActionName, ExpectMode, MonotoneDirection, PolicyName, PrimitiveTypeName, UrgencyName } from "./vocabulary.ts";
 
-/** A zero-width span at the start of the file. */
-export const fileStart: Span = Object.freeze({ startOffset: 0, endOffset: 0, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 });
+export type { ActionName, ExpectMode, MonotoneDirection, PolicyName, PrimitiveTypeName, UrgencyName };
 
-/** A zero-width span just past the end of `span`. */
-export function endOf(span: Span): Span {
-  return {
-    startOffset: span.endOffset,
-    endOffset: span.endOffset,
-    startLine: span.endLine,
-    startColumn: span.endColumn,
-    endLine: span.endLine,
-    endColumn: span.endColumn,
-  };
-}
+export { endOf, fileStart, type Span } from "../diagnostics/span.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Leaves
@@ -102,15 +84,11 @@ export interface VersionDecl {
   readonly span: Span;
 }
 
-export type PolicyName = "most-severe" | "first-match";
-
 export interface PolicyDecl {
   readonly kind: "policy-decl";
   readonly policy: PolicyName;
   readonly span: Span;
 }
-
-export type PrimitiveTypeName = "bool" | "number" | "int" | "text" | "duration";
 
 export interface RangeExpr {
   readonly kind: "range";
@@ -237,8 +215,6 @@ export type Condition = Comparison | Membership | Flag | Not | And | Or;
 // ---------------------------------------------------------------------------------------------
 // Actions and clauses
 
-export type ActionName = "answer" | "route" | "escalate" | "stop";
-
 export interface Target {
   readonly kind: "target";
   readonly key: string;
@@ -254,8 +230,6 @@ export interface Action {
   readonly within: DurationLiteral | null;
   readonly span: Span;
 }
-
-export type UrgencyName = "low" | "normal" | "high" | "critical";
 
 export type Clause =
   | { readonly kind: "collect-clause"; readonly fields: readonly Name[]; readonly span: Span }
@@ -295,7 +269,7 @@ export interface OnInvalidDecl {
 export interface MonotoneDecl {
   readonly kind: "monotone-decl";
   readonly signal: Name;
-  readonly direction: "increasing" | "decreasing";
+  readonly direction: MonotoneDirection;
   readonly span: Span;
 }
 
@@ -313,7 +287,6 @@ export interface GivenEntry {
  * How `expect` compares the decision's action: `is` (`expect ACTION`), `not` (`expect not ACTION`)
  * or `at-least` (`expect at least ACTION`, by severity answer < route < escalate < stop).
  */
-export type ExpectMode = "is" | "not" | "at-least";
 
 export type Expectation =
   | {

@@ -39,7 +39,7 @@ import type {
   TypeExpr,
 } from "./ast.ts";
 import type * as C from "./cst.d.ts";
-import { diagnostic, type Diagnostic } from "../compiler/diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/index.ts";
 import { scanString } from "./strings.ts";
 import * as T from "./tokens.ts";
 

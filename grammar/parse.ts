@@ -12,7 +12,7 @@
  */
 import { EOF, tokenMatcher, type ILexingError, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { endOf, fileStart, type Comment, type ContractFile, type Item, type Span } from "./ast.ts";
-import { diagnostic, sortDiagnostics, type Diagnostic } from "../compiler/diagnostics.ts";
+import { diagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/index.ts";
 import { CstToAst, tokenSpan } from "./cst-to-ast.ts";
 import type { FileCstNode } from "./cst.d.ts";
 import { findTooDeep, maxConditionDepth } from "./depth.ts";

@@ -8,7 +8,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { check } from "../compiler/compile.ts";
-import type { Diagnostic } from "../compiler/diagnostics.ts";
+import type { Diagnostic } from "../diagnostics/index.ts";
 import type { Witness } from "../compiler/analysis/index.ts";
 
 export interface AnalysisJob {

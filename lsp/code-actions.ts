@@ -8,7 +8,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { endOf } from "../grammar/ast.ts";
-import type { Diagnostic } from "../compiler/diagnostics.ts";
+import type { Diagnostic } from "../diagnostics/index.ts";
 import type { Analysis } from "./documents.ts";
 import { declarations } from "./declarations.ts";
 import { bomShift, positionToOffset, spanToRange } from "./positions.ts";

@@ -6,8 +6,8 @@
  */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { Diagnostic, Severity } from "../compiler/diagnostics.ts";
-import { renderExample } from "../cli/render.ts";
+import type { Diagnostic, Severity } from "../diagnostics/index.ts";
+import { printExample } from "../diagnostics/values.ts";
 import { bomShift, spanToRange } from "./positions.ts";
 
 const severities: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -21,7 +21,7 @@ export function toLspDiagnostics(doc: TextDocument, diagnostics: readonly Diagno
   return diagnostics.map((d) => {
     let message = d.message;
     if (d.hint) message += `\nhint: ${d.hint}`;
-    if (d.example) message += `\nexample: ${renderExample(d.example)}`;
+    if (d.example) message += `\nexample: ${printExample(d.example)}`;
     return { range: spanToRange(doc, d.span, shift), severity: severities[d.severity], code: d.code, source: "handoff", message, data: d };
   });
 }

@@ -20,7 +20,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { ContractFile } from "../grammar/ast.ts";
 import { parse } from "../grammar/parse.ts";
 import { checkContract } from "../compiler/check/index.ts";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "../compiler/diagnostics.ts";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.ts";
 import { Analyser, type FullResult } from "./analyser.ts";
 import { buildIndex, type SymbolIndex } from "./symbol-index.ts";
 

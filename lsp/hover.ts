@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { ruleName, type RuleDecl, type Span } from "../grammar/ast.ts";
-import { renderExample } from "../cli/render.ts";
+import { printExample } from "../diagnostics/values.ts";
 import type { Analysis } from "./documents.ts";
 import { declarations } from "./declarations.ts";
 import { positionToOffset, spanToRange } from "./positions.ts";
@@ -62,7 +62,7 @@ function canWin(analysis: Analysis, rule: RuleDecl): string {
   if (!full) return "Whether it can win is being analysed.";
   const name = ruleName(rule);
   const witness = full.witnesses?.find((w) => w.rule === name);
-  if (witness) return `Can win, for example on: ${renderExample(witness.example)}`;
+  if (witness) return `Can win, for example on: ${printExample(witness.example)}`;
   const blocked = full.diagnostics.find(
     (d) => (d.code === "unreachable-rule" || d.code === "unsatisfiable-condition") && d.span.startOffset >= rule.span.startOffset && d.span.endOffset <= rule.span.endOffset,
   );

@@ -5,7 +5,7 @@
  * `tabWidth`, …) do not apply: a contract has one canonical layout. `endOfLine` does.
  */
 import { doc, type Parser, type Plugin, type Printer, type SupportLanguage } from "prettier";
-import type { Diagnostic } from "../compiler/diagnostics.ts";
+import type { Diagnostic } from "../diagnostics/index.ts";
 import { formatSource } from "../format/index.ts";
 
 /** The whole file, already formatted. */

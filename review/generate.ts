@@ -6,7 +6,7 @@
  * out in time order, logged through runtime/log.ts, so pii is redacted as a host's log would be.
  */
 import type { ContractModel, FieldModel } from "../compiler/model.ts";
-import { interpret } from "../runtime/interpret.ts";
+import { interpret } from "../compiler/interpret.ts";
 import { createDecisionLogger, type ConversationEvent, type DecisionLogger } from "../runtime/log.ts";
 import type { JsonValue } from "../runtime/prelude.ts";
 import { below, seededRandom, type Random } from "./random.ts";

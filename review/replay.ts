@@ -5,7 +5,7 @@
  * deadlines reproducible.
  */
 import type { ContractModel } from "../compiler/model.ts";
-import { interpret } from "../runtime/interpret.ts";
+import { interpret } from "../compiler/interpret.ts";
 import { REDACTED } from "../runtime/log.ts";
 import type { Action } from "../runtime/prelude.ts";
 import { BadLines, forEachLine, type BadLine } from "./jsonl.ts";

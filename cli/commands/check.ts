@@ -1,8 +1,9 @@
 import { check } from "../../compiler/compile.ts";
-import { hasErrors, type Diagnostic, type Example } from "../../compiler/diagnostics.ts";
+import { hasErrors, type Diagnostic, type Example } from "../../diagnostics/index.ts";
 import { parse, UsageError } from "../args.ts";
 import { readSource } from "../io.ts";
-import { renderExample, renderHuman, summary, toJson } from "../render.ts";
+import { renderHuman, summary, toJson } from "../../diagnostics/render.ts";
+import { printExample } from "../../diagnostics/values.ts";
 import type { Io } from "../io-types.ts";
 import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 
@@ -36,7 +37,7 @@ Parses and type-checks each contract, proves what the static analyses prove, and
       } else {
         const shown = values.info === true ? diagnostics : diagnostics.filter((d) => d.severity !== "info");
         for (const d of shown) io.stdout(renderHuman(file, text, d) + "\n");
-        if (withWitnesses) for (const w of found) io.stdout(`rule ${w.rule}: ${renderExample(w.example)}\n`);
+        if (withWitnesses) for (const w of found) io.stdout(`rule ${w.rule}: ${printExample(w.example)}\n`);
         const hidden = diagnostics.length - shown.length;
         io.stdout(`${file}: ${summary(diagnostics)}${hidden > 0 ? ` (not shown; \`--info\` shows them)` : ""}\n`);
       }

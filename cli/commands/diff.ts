@@ -6,7 +6,7 @@ import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 import { parse, UsageError } from "../args.ts";
 import { readSource } from "../io.ts";
 import type { Io } from "../io-types.ts";
-import { renderExample } from "../render.ts";
+import { printExample } from "../../diagnostics/values.ts";
 import { reportToStderr } from "../report.ts";
 
 export const diffCommand = {
@@ -74,7 +74,7 @@ export function renderDiff(oldFile: string, newFile: string, diff: SemanticDiff)
         lines.push(`    ${decision(r.from)} -> ${decision(r.to)}`);
       }
       if (change.moreRegions > 0) lines.push(`  … and ${change.moreRegions} more region${change.moreRegions === 1 ? "" : "s"}`);
-      lines.push(`  example: ${renderExample(change.example.input)}`);
+      lines.push(`  example: ${printExample(change.example.input)}`);
       lines.push(`    ${decision(change.example.from)} -> ${decision(change.example.to)}`);
     }
   }

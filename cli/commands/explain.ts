@@ -1,5 +1,5 @@
 import { check } from "../../compiler/compile.ts";
-import { hasErrors } from "../../compiler/diagnostics.ts";
+import { hasErrors } from "../../diagnostics/index.ts";
 import { explain, renderExplanation } from "../../compiler/explain.ts";
 import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 import { parse, UsageError } from "../args.ts";

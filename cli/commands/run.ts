@@ -1,5 +1,5 @@
 import { check } from "../../compiler/compile.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { parse, UsageError } from "../args.ts";
 import { readInput } from "../input.ts";
 import { readSource } from "../io.ts";

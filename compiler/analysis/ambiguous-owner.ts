@@ -3,7 +3,7 @@
  * match some input, so file order decides who gets the case (the earlier rule wins). Reported once per
  * later rule, on it, with such an input.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import type { AnalysisContext } from "./context.ts";
 import { shadowedPairs } from "./shadowing.ts";
 

@@ -4,8 +4,9 @@
  * all, and one input on which each rule wins.
  */
 import type { ContractFile } from "../../grammar/ast.ts";
-import type { Example } from "../diagnostics.ts";
-import { severityRank, type Cond, type ContractModel, type SignalValue } from "../model.ts";
+import type { Example } from "../../diagnostics/index.ts";
+import type { Cond, ContractModel, SignalValue } from "../model.ts";
+import { priorityOrder } from "../policy.ts";
 import { literalsOf, makeDomain, type Domain } from "./domain.ts";
 import { subset } from "./cellset.ts";
 import { overlapIndex } from "./overlap-index.ts";
@@ -72,7 +73,7 @@ export function createContext(model: ContractModel, ast: ContractFile, source: s
     return atoms !== null && atoms.every((a) => a.k === "atom" && subset(hull[a.s]!, a.set));
   };
 
-  const order = priorityOrder(model);
+  const order = priorityOrder(model.policy, model.rules.map((r) => r.action));
   const position = new Int32Array(model.rules.length);
   order.forEach((i, p) => (position[i] = p));
   const rivalsOf: (readonly number[])[] = [];
@@ -139,13 +140,6 @@ export function createContext(model: ContractModel, ast: ContractFile, source: s
     textOf: (span) => text.slice(span.startOffset, span.endOffset),
   };
   return ctx;
-}
-
-/** Rule indices, highest priority first: file order under `first-match`; by severity, then file order, under `most-severe`. */
-function priorityOrder(model: ContractModel): number[] {
-  const order = model.rules.map((_, i) => i);
-  if (model.policy === "first-match") return order;
-  return order.sort((a, b) => severityRank[model.rules[b]!.action] - severityRank[model.rules[a]!.action] || a - b);
 }
 
 /** `a`, `a` and `b`, `a`, `b` and `c`: rule names in backticks. */

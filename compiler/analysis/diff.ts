@@ -11,7 +11,7 @@
  * can win there gives a region "old i wins and new j wins", enumerated as disjoint boxes of cells.
  */
 import type { ActionName } from "../../grammar/ast.ts";
-import type { Example } from "../diagnostics.ts";
+import type { Example } from "../../diagnostics/index.ts";
 import type { ContractModel, OutcomeModel, SignalType } from "../model.ts";
 import { members } from "./cellset.ts";
 import { describeCells, literalsOf, makeDomain, type Domain } from "./domain.ts";

@@ -3,7 +3,7 @@
  * under a policy. See domain.ts for the cells and solve.ts for the search.
  */
 import type { Cond, ContractModel, SignalModel, SignalValue } from "../model.ts";
-import { severityRank } from "../model.ts";
+import { beats as policyBeats } from "../policy.ts";
 import { literalsOf, makeDomain, type Domain } from "./domain.ts";
 import { compile, NotCovered, type Node } from "./formula.ts";
 import { exampleOf, fullBox, search } from "./solve.ts";
@@ -86,11 +86,7 @@ export function notOf(f: Formula): Formula {
 
 /** True when rule j wins over rule i whenever both match, under the model's policy. */
 export function beats(model: ContractModel, j: number, i: number): boolean {
-  if (j === i) return false;
-  if (model.policy === "first-match") return j < i;
-  const rj = severityRank[model.rules[j]!.action];
-  const ri = severityRank[model.rules[i]!.action];
-  return rj > ri || (rj === ri && j < i);
+  return policyBeats(model.policy, j, model.rules[j]!.action, i, model.rules[i]!.action);
 }
 
 /** The indices of the rules that win over rule i whenever they match (i = -1: every rule). */

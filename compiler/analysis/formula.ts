@@ -4,7 +4,7 @@
  * and polarity, so a rule's condition is compiled once however many questions mention it.
  */
 import type { Cond } from "../model.ts";
-import { atomHolds } from "../../runtime/interpret.ts";
+import { atomHolds } from "../interpret.ts";
 import { complement, fullSet, emptySet, add, type CellSet } from "./cellset.ts";
 import type { Domain } from "./domain.ts";
 import type { Formula } from "./engine.ts";

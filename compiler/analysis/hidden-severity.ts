@@ -3,7 +3,7 @@
  * later, more severe rule also matches. Reported once per hidden rule, on it, naming the first rule
  * found to hide it, with such an input.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import { severityRank } from "../model.ts";
 import type { AnalysisContext } from "./context.ts";
 import { shadowedPairs } from "./shadowing.ts";

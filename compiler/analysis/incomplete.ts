@@ -3,7 +3,7 @@
  * input. With an `otherwise` every input is decided, so this never fires.
  */
 import { endOf, fileStart } from "../../grammar/ast.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import type { AnalysisContext } from "./context.ts";
 
 export function incomplete(ctx: AnalysisContext): Diagnostic[] {

@@ -21,11 +21,12 @@
  * G_r = ite(c_1, [rank_1 >= r], ite(c_2, …, [rank_fallback >= r])), built with runs of equal verdicts
  * merged into one `or` / `and`, so its depth is the number of alternations, not of rules.
  */
-import { diagnostic, type Diagnostic, type Example } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic, type Example } from "../../diagnostics/index.ts";
 import { showValue } from "../explain.ts";
 import type { ContractModel, MonotoneModel, SignalValue } from "../model.ts";
-import { severityRank } from "../model.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { severityRank } from "../../grammar/vocabulary.ts";
+import { priorityOrder } from "../policy.ts";
+import { interpret } from "../interpret.ts";
 import type { Decision } from "../../runtime/prelude.ts";
 import type { AnalysisContext } from "./context.ts";
 import type { Domain } from "./domain.ts";
@@ -51,10 +52,7 @@ function fallbackAction(model: ContractModel) {
 
 /** "The decision's severity is at least r" (see the header). */
 export function atLeast(model: ContractModel, r: number): Formula {
-  const order = model.rules.map((_, i) => i);
-  if (model.policy === "most-severe") {
-    order.sort((a, b) => severityRank[model.rules[b]!.action] - severityRank[model.rules[a]!.action] || a - b);
-  }
+  const order = priorityOrder(model.policy, model.rules.map((rule) => rule.action));
   // Runs of consecutive rules with the same verdict, from the last.
   let tail: Formula = severityRank[fallbackAction(model)] >= r ? { kind: "true" } : { kind: "false" };
   let k = order.length;

@@ -6,7 +6,7 @@
  * are examined, so all reported comparisons of a rule can be removed together. Rules whose condition
  * never holds are left to `unsatisfiable-condition`.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import type { Cond } from "../model.ts";
 import type { AnalysisContext } from "./context.ts";
 import { and, compile, or } from "./formula.ts";

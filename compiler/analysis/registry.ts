@@ -13,7 +13,7 @@
  * Witnesses (one winning input per reachable rule) come from the same cached questions.
  */
 import type { ContractFile } from "../../grammar/ast.ts";
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic } from "../../diagnostics/index.ts";
 import type { ContractModel } from "../model.ts";
 import { ambiguousOwner } from "./ambiguous-owner.ts";
 import { createContext, type AnalysisContext } from "./context.ts";

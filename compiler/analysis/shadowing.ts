@@ -5,9 +5,9 @@
  * one question over the disjunction of all pending rules costs more than all the small ones together when,
  * as in routing tables, most of the pairs are real.
  */
-import type { Example } from "../diagnostics.ts";
+import type { Example } from "../../diagnostics/index.ts";
 import type { Cond } from "../model.ts";
-import { holds } from "../../runtime/interpret.ts";
+import { holds } from "../interpret.ts";
 import type { AnalysisContext } from "./context.ts";
 import { negation } from "./engine.ts";
 

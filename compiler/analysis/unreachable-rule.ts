@@ -5,10 +5,10 @@
  * that the chosen rules do not, add the first rule that beats it and matches that input), then pruned
  * until no chosen rule can be dropped; every step is a solver question, so the set is verified.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import type { Cond } from "../model.ts";
 import { negation } from "./engine.ts";
-import { holds } from "../../runtime/interpret.ts";
+import { holds } from "../interpret.ts";
 import { nameList, type AnalysisContext } from "./context.ts";
 
 export function unreachableRule(ctx: AnalysisContext): Diagnostic[] {

@@ -3,7 +3,7 @@
  * `tier is pro and tier is free`, `n > 3 and n < 4` for an int). Such a rule is not also reported as
  * unreachable.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import type { AnalysisContext } from "./context.ts";
 
 export function unsatisfiableCondition(ctx: AnalysisContext): Diagnostic[] {

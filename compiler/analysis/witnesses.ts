@@ -1,5 +1,5 @@
 /** Witnesses: for every rule that can win, one complete valid input on which it wins. */
-import type { Example } from "../diagnostics.ts";
+import type { Example } from "../../diagnostics/index.ts";
 import type { AnalysisContext } from "./context.ts";
 
 export interface Witness {

@@ -3,7 +3,7 @@
  * found so far, and the declarations in scope.
  */
 import type { SignalDecl, Span } from "../../grammar/ast.ts";
-import { diagnostic, type Diagnostic, type DiagnosticCode } from "../diagnostics.ts";
+import { diagnostic, type Diagnostic, type DiagnosticCode } from "../../diagnostics/index.ts";
 import type { FieldModel, OwnerModel, SignalType, SignalValue } from "../model.ts";
 
 export interface SignalInfo {

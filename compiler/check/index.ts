@@ -11,7 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import type { ContractFile } from "../../grammar/ast.ts";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics.ts";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/index.ts";
 import { builtinInvalidOutcome, type ContractModel, type SignalModel } from "../model.ts";
 import { collectBlocks } from "./blocks.ts";
 import { createContext } from "./context.ts";

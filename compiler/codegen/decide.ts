@@ -11,8 +11,9 @@
  * That is the `inline` strategy (plan.ts), for small contracts; larger ones keep the reading and
  * validation here and match through scaled.ts.
  */
-import { NO_MATCH_PROBLEM } from "../../runtime/interpret.ts";
-import { severityRank, type ContractModel, type OutcomeModel, type RuleModel, type Template } from "../model.ts";
+import { NO_MATCH_PROBLEM } from "../interpret.ts";
+import { precedence } from "../policy.ts";
+import type { ContractModel, OutcomeModel, RuleModel, Template } from "../model.ts";
 import { condition, type ConditionConstants } from "./conditions.ts";
 import { commentText, str } from "./literals.ts";
 import type { Locals } from "./names.ts";
@@ -105,7 +106,7 @@ function matchStatements(cx: BodyContext): string {
   if (mostSevere) lines.push("let rank = -1;");
   model.rules.forEach((rule, i) => {
     const test = condition(rule.condition, cx.locals, cx.constants);
-    const rank = severityRank[rule.action];
+    const rank = precedence(model.policy, rule.action);
     const choose = mostSevere ? `if (rank < ${rank}) { win = ${i}; rank = ${rank}; }` : `if (win < 0) win = ${i};`;
     lines.push(`// rule ${commentText(rule.name)}`);
     if (rule.reason !== null) lines.push(`const m${i} = ${test};`, `if (m${i}) {`);

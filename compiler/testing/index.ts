@@ -15,7 +15,7 @@ import { monotoneViolation } from "../analysis/not-monotone.ts";
 import type { Cond, ContractModel, ExpectationModel, OutcomeModel, SignalValue } from "../model.ts";
 import { severityRank } from "../model.ts";
 import type { Span } from "../../grammar/ast.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../interpret.ts";
 import type { Decision } from "../../runtime/prelude.ts";
 import { showDuration } from "../explain.ts";
 

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { semanticDiff, type DecisionSummary } from "../../compiler/analysis/diff.ts";
 import type { ContractModel } from "../../compiler/model.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { cli, tempDir } from "../cli/harness.ts";
 import { analysed } from "./helpers.ts";
 import { randomContract, sampleInputs } from "./random-contracts.ts";

@@ -1,11 +1,11 @@
 /** Helpers for the analyses' tests: the model before analysis, the analyses' findings, what they underline. */
 import { analyse } from "../../compiler/analysis/index.ts";
 import { checkContract } from "../../compiler/check/index.ts";
-import type { Diagnostic, DiagnosticCode } from "../../compiler/diagnostics.ts";
+import type { Diagnostic, DiagnosticCode } from "../../diagnostics/index.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import type { ContractFile } from "../../grammar/ast.ts";
 import { parse } from "../../grammar/parse.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 
 export interface Analysed {
   readonly model: ContractModel;

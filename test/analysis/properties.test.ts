@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { ruleSpans } from "../../compiler/analysis/spans.ts";
 import { check } from "../../compiler/compile.ts";
 import type { Cond } from "../../compiler/model.ts";
-import { holds } from "../../runtime/interpret.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { holds } from "../../compiler/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { analysed, matched, winner, withOtherwise } from "./helpers.ts";
 import { randomContract, sampleInputs } from "./random-contracts.ts";
 

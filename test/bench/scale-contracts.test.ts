@@ -10,10 +10,10 @@ import { scaleContract } from "../../bench/scale-contracts.ts";
 import { zenMatcher } from "../../bench/zen.ts";
 import { checkContract } from "../../compiler/check/index.ts";
 import { check } from "../../compiler/compile.ts";
-import { catalog } from "../../compiler/diagnostics.ts";
+import { catalog } from "../../diagnostics/index.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { parse } from "../../grammar/parse.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 
 const errorsOf = (source: string) => check(source).diagnostics.filter((d) => d.severity === "error");
 

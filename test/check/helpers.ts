@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { check } from "../../compiler/compile.ts";
-import type { DiagnosticCode } from "../../compiler/diagnostics.ts";
+import type { DiagnosticCode } from "../../diagnostics/index.ts";
 
 export interface Seen {
   readonly code: DiagnosticCode;

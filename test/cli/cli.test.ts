@@ -191,7 +191,7 @@ otherwise answer
     const run = await cli(dir, ["check", "c.handoff", "--witnesses", "--format", "json"]);
     const { witnesses } = JSON.parse(run.stdout) as { witnesses: { rule: string; example: Record<string, unknown> }[] };
     const { check } = await import("../../compiler/compile.ts");
-    const { interpret } = await import("../../runtime/interpret.ts");
+    const { interpret } = await import("../../compiler/interpret.ts");
     const model = check(ordered).model!;
     // `noisy` can never win (`vip` always beats it), so it has no witness.
     expect(witnesses.map((w) => w.rule).sort()).toEqual(["upset", "vip"]);

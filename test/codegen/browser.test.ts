@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { transpile } from "./load.ts";
 
 const browserPath = "/usr/bin/chromium";

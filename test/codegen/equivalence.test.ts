@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generate } from "../../compiler/codegen/index.ts";
 import type { ContractModel } from "../../compiler/model.ts";
-import { interpret, validateWith } from "../../runtime/interpret.ts";
+import { interpret, validateWith } from "../../compiler/interpret.ts";
 import { contextFor, inputFor } from "./arbitraries.ts";
 import { models } from "./fixtures.ts";
 import { injectedModel } from "./injection.ts";

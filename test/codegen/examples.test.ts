@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../compiler/codegen/index.ts";
 import { compile } from "../../compiler/compile.ts";
-import { interpret, validateWith } from "../../runtime/interpret.ts";
+import { interpret, validateWith } from "../../compiler/interpret.ts";
 import { contextFor, inputFor } from "./arbitraries.ts";
 import { loadGenerated } from "./load.ts";
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../compiler/codegen/index.ts";
 import { assertNoClash } from "../../compiler/codegen/names.ts";
 import { EXPORTED_PRELUDE_TYPES, extractPrelude, loadPrelude, preludeText } from "../../compiler/codegen/prelude.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { inputFor } from "./arbitraries.ts";
 import type { Cond, ContractModel } from "../../compiler/model.ts";
 import { c, firstMatch, models, noOtherwise, outcome, rule, signal, supportDesk, syntheticModel, t } from "./fixtures.ts";

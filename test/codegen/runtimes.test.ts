@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 
 const examples = join(import.meta.dirname, "../../examples");
 const denoLauncher = createRequire(import.meta.url).resolve("deno/bin.cjs");

@@ -10,7 +10,7 @@ import { choosePlan, type Strategy } from "../../compiler/codegen/plan.ts";
 import { checkContract } from "../../compiler/check/index.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { parse } from "../../grammar/parse.ts";
-import { interpret, validateWith } from "../../runtime/interpret.ts";
+import { interpret, validateWith } from "../../compiler/interpret.ts";
 import { randomInputs } from "../../bench/inputs.ts";
 import { routingContract } from "../../bench/routing.ts";
 import { scaleContract } from "../../bench/scale-contracts.ts";

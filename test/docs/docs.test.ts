@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../compiler/compile.ts";
-import { catalog } from "../../compiler/diagnostics.ts";
+import { catalog } from "../../diagnostics/index.ts";
 
 const reference = readFileSync(join(import.meta.dirname, "../../docs/language.md"), "utf8");
 

@@ -8,10 +8,10 @@ import { invalidValues, validArbitrary } from "../../compiler/emit-tests/arbitra
 import { expectationStatements, modeOf } from "../../compiler/emit-tests/expectations.ts";
 import { generateTests } from "../../compiler/emit-tests/index.ts";
 import { computeWitnesses } from "../../compiler/emit-tests/witnesses.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { mentionedLiterals } from "../../compiler/emit-tests/mentioned.ts";
 import type { ContractModel, ExpectationModel, SignalModel, SignalType, SignalValue } from "../../compiler/model.ts";
-import { signalSpecs } from "../../runtime/interpret.ts";
+import { signalSpecs } from "../../compiler/interpret.ts";
 import { describeProblem } from "../../runtime/prelude.ts";
 import { models, span, supportDesk } from "../codegen/fixtures.ts";
 import { injectedModel, injectedSignalName, payloads } from "../codegen/injection.ts";

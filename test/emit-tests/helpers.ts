@@ -12,7 +12,7 @@ import fc from "fast-check";
 import ts from "typescript";
 import type { Witness } from "../../compiler/emit-tests/index.ts";
 import type { ContractModel, SignalValue } from "../../compiler/model.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { validValue } from "../codegen/arbitraries.ts";
 
 export const root = resolve(import.meta.dirname, "../..");

@@ -8,7 +8,7 @@ import { generate } from "../../compiler/codegen/index.ts";
 import { compile } from "../../compiler/compile.ts";
 import { generateTests, type Witness } from "../../compiler/emit-tests/index.ts";
 import type { ContractModel, ExpectationModel, TestModel } from "../../compiler/model.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { cli } from "../cli/harness.ts";
 import { models } from "../codegen/fixtures.ts";
 import { injectedModel, injectedSignalName } from "../codegen/injection.ts";

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check, compile } from "../../compiler/compile.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { loadGenerated } from "../codegen/load.ts";
 
 const dir = join(import.meta.dirname, "../../examples");

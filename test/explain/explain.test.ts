@@ -7,7 +7,7 @@ import { check } from "../../compiler/compile.ts";
 import { explain, renderExplanation, showComparison, showValue } from "../../compiler/explain.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { parse } from "../../grammar/parse.ts";
-import { holds, interpret } from "../../runtime/interpret.ts";
+import { holds, interpret } from "../../compiler/interpret.ts";
 import { withOtherwise } from "../analysis/helpers.ts";
 import { randomContract, sampleInputs } from "../analysis/random-contracts.ts";
 import { cli, tempDir } from "../cli/harness.ts";

@@ -4,7 +4,7 @@ import { check } from "../../compiler/compile.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { formatSource, meaning } from "../../format/index.ts";
 import { parse } from "../../grammar/parse.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 
 /** The formatted text; fails the test when the formatter refuses. */
 export function fmt(source: string): string {

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "vitest";
 import { check } from "../../compiler/compile.ts";
-import { renderHuman, summary } from "../../cli/render.ts";
+import { renderHuman, summary } from "../../diagnostics/render.ts";
 import { expectGolden } from "./golden.ts";
 
 const dir = join(import.meta.dirname, "diagnostics");

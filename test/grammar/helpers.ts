@@ -1,7 +1,7 @@
 /** Small helpers for the grammar tests: printing conditions, reading what a span underlines. */
 import { expect } from "vitest";
 import type { Condition, ContractFile, Item, Literal, RuleDecl, Span } from "../../grammar/ast.ts";
-import type { Diagnostic } from "../../compiler/diagnostics.ts";
+import type { Diagnostic } from "../../diagnostics/index.ts";
 import { parse } from "../../grammar/parse.ts";
 
 /** Parses and fails the test on any diagnostic. */

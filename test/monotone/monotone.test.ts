@@ -9,7 +9,7 @@ import { severityRank, type ContractModel, type MonotoneModel, type SignalValue 
 import { runTests } from "../../compiler/testing/index.ts";
 import { fileStart } from "../../grammar/ast.ts";
 import { parse } from "../../grammar/parse.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { randomContract, sampleInputs } from "../analysis/random-contracts.ts";
 import { cli, tempDir } from "../cli/harness.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../../compiler/compile.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { createDecisionLogger, REDACTED } from "../../runtime/log.ts";
 import { readLine } from "../../review/lines.ts";
 

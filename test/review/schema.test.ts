@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../compiler/compile.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { CONVERSATION_EVENTS, createDecisionLogger } from "../../runtime/log.ts";
 import { ACTIONS } from "../../review/lines.ts";
 

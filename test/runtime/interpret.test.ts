@@ -8,7 +8,7 @@ import {
   NO_MATCH_PROBLEM,
   outcomeOf,
   render,
-} from "../../runtime/interpret.ts";
+} from "../../compiler/interpret.ts";
 import { BUILTIN_INVALID_SAY, COULD_NOT_READ, FAIL_SAFE_PROBLEM } from "../../runtime/prelude.ts";
 import { c, calm, contract, outcome, rule, sig, support, tpl } from "./build.ts";
 

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ContractModel } from "../../compiler/model.ts";
-import { interpret, signalSpecs } from "../../runtime/interpret.ts";
+import { interpret, signalSpecs } from "../../compiler/interpret.ts";
 import { describeProblem, readContext, type Decision, type SignalSpec } from "../../runtime/prelude.ts";
 import { c, contract, outcome, rule, sig, support } from "./build.ts";
 

@@ -1,7 +1,7 @@
 // Validation: readOwn, inputProblem, describeProblem, and validateWith over whole inputs.
 import { describe, expect, it } from "vitest";
 import { COULD_NOT_READ, describeProblem, inputProblem, readOwn, type SignalSpec } from "../../runtime/prelude.ts";
-import { signalSpecs, validateWith } from "../../runtime/interpret.ts";
+import { signalSpecs, validateWith } from "../../compiler/interpret.ts";
 import { calm, contract, sig, support } from "./build.ts";
 
 function spec(partial: Partial<SignalSpec> & Pick<SignalSpec, "kind">): SignalSpec {

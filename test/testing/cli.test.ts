@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../compiler/compile.ts";
 import { durationValue } from "../../grammar/tokens.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { cli, tempDir } from "../cli/harness.ts";
 
 const desk = `signals {

@@ -8,7 +8,7 @@ import type { ContractModel, ExpectationModel, SignalValue, TestModel } from "..
 import { decisionMeets, describeExpectation, runTests } from "../../compiler/testing/index.ts";
 import { fileStart } from "../../grammar/ast.ts";
 import { parse } from "../../grammar/parse.ts";
-import { interpret } from "../../runtime/interpret.ts";
+import { interpret } from "../../compiler/interpret.ts";
 import { withOtherwise } from "../analysis/helpers.ts";
 import { randomContract, sampleInputs } from "../analysis/random-contracts.ts";
 

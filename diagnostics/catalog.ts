@@ -1,11 +1,9 @@
 /**
- * Diagnostics: plain data with a stable code from the one catalog below.
+ * The one catalog of diagnostic codes, with their severity and meaning.
  *
- * INVARIANT: a code, once published, keeps its meaning and severity. Messages are one sentence in the
- * author's terms with user input in backticks; detail goes in `hint`. The catalog is rendered into
+ * INVARIANT: a code, once published, keeps its meaning and severity. The catalog is rendered into
  * docs/language.md ("Diagnostics"); a test keeps the two in step.
  */
-import type { Span } from "../grammar/ast.ts";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -51,38 +49,3 @@ export const catalog = {
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof catalog;
-
-/** A concrete, valid input (a value for every signal) that demonstrates an analysis' claim. */
-export type Example = Readonly<Record<string, number | string | boolean>>;
-
-export interface Diagnostic {
-  readonly code: DiagnosticCode;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly span: Span;
-  readonly hint?: string;
-  /** Only from the analyses: an input ready to pass to `decide`. */
-  readonly example?: Example;
-}
-
-/** Builds a diagnostic whose severity comes from the catalog. */
-export function diagnostic(code: DiagnosticCode, span: Span, message: string, hint?: string): Diagnostic {
-  return hint === undefined
-    ? { code, severity: catalog[code].severity, message, span }
-    : { code, severity: catalog[code].severity, message, span, hint };
-}
-
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === "error");
-}
-
-/** Source order, then code, so output is deterministic. */
-export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) =>
-      a.span.startOffset - b.span.startOffset ||
-      a.span.endOffset - b.span.endOffset ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
-  );
-}

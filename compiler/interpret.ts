@@ -6,8 +6,9 @@
  * the same prelude functions the generated code inlines for validation wording, context sanitising
  * and decision assembly.
  */
-import type { Cond, ContractModel, OutcomeModel, RuleModel, SignalModel, Template } from "../compiler/model.ts";
-import { builtinInvalidOutcome, severityRank } from "../compiler/model.ts";
+import type { Cond, ContractModel, OutcomeModel, RuleModel, SignalModel, Template } from "./model.ts";
+import { builtinInvalidOutcome } from "./model.ts";
+import { pickWinner } from "./policy.ts";
 import {
   assemble,
   BUILTIN_INVALID_SAY,
@@ -25,7 +26,7 @@ import {
   type Problem,
   type SignalSpec,
   type Validation,
-} from "./prelude.ts";
+} from "../runtime/prelude.ts";
 
 /** Validated signal values by name (defaults applied). */
 export type SignalValues = { readonly [signal: string]: number | string | boolean };
@@ -115,7 +116,7 @@ function decide(model: ContractModel, input: unknown, context: unknown): Decisio
   const values = validation.signals;
 
   const matched = model.rules.filter((rule) => holds(rule.condition, values));
-  const winner = pickWinner(model, matched);
+  const winner = pickWinner(model.policy, matched);
   if (winner === null) {
     if (model.otherwise === null) return invalidDecision(model, ctx, [{ signal: null, problem: NO_MATCH_PROBLEM }]);
     const reasons = model.otherwise.reason === null ? [] : [render(model.otherwise.reason, values)];
@@ -146,16 +147,6 @@ function decide(model: ContractModel, input: unknown, context: unknown): Decisio
     ctx,
     null,
   );
-}
-
-/** most-severe: the earliest of the most severe matched rules; first-match: the earliest. Null when none matched. */
-export function pickWinner(model: ContractModel, matched: readonly RuleModel[]): RuleModel | null {
-  let winner: RuleModel | null = null;
-  for (const rule of matched) {
-    if (winner === null) winner = rule;
-    else if (model.policy === "most-severe" && severityRank[rule.action] > severityRank[winner.action]) winner = rule;
-  }
-  return winner;
 }
 
 /** Whether one comparison (`cmp` or `in`) holds for the signal's value `left`: the language's operators. */
