@@ -11,8 +11,20 @@ const dir = join(import.meta.dirname, "../../examples");
 const contracts = readdirSync(dir).filter((f) => f.endsWith(".handoff")).sort();
 
 describe("examples", () => {
-  it("there are at least four, from different businesses", () => {
+  it("there are at least four, from different businesses, each with a sample input", () => {
     expect(contracts).toEqual(expect.arrayContaining(["support.handoff", "b2b-sales.handoff", "clinic-intake.handoff", "property-viewings.handoff"]));
+    const models = contracts.map((file) => check(readFileSync(join(dir, file), "utf8")).model!);
+    // Different businesses: their own contract names and their own teams, no two alike.
+    expect(new Set(models.map((m) => m.name)).size).toBe(contracts.length);
+    const teams = models.map((m) => m.owners.map((o) => o.key).sort().join(","));
+    expect(new Set(teams).size).toBe(contracts.length);
+    for (const [i, model] of models.entries()) {
+      expect(model.owners.length, contracts[i]).toBeGreaterThanOrEqual(3);
+      // Each shows the whole contract: every action, and something to collect for the human.
+      expect(new Set(model.rules.map((r) => r.action)), contracts[i]).toEqual(new Set(["answer", "route", "escalate", "stop"]));
+      expect(model.rules.some((r) => r.collect.length > 0), contracts[i]).toBe(true);
+      expect(readdirSync(dir), contracts[i]).toContain(contracts[i]!.replace(/\.handoff$/, ".input.json"));
+    }
   });
 
   it.each(contracts)("%s checks clean and decides its sample input the same way compiled and interpreted", async (file) => {
