@@ -8,10 +8,10 @@ import { EXPORTED_PRELUDE_TYPES } from "../../compiler/codegen/prelude.ts";
 import { actionNames, primitiveTypeNames, urgencyNames } from "../../grammar/vocabulary.ts";
 
 /** The file that declares the prelude's types. */
-const PRELUDE_TYPES = new URL("../../runtime/prelude.ts", import.meta.url);
+const PRELUDE_TYPES = new URL("../../runtime/prelude/types.ts", import.meta.url);
 
 const file = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true }).createSourceFile(
-  "prelude.ts",
+  "types.ts",
   readFileSync(PRELUDE_TYPES, "utf8"),
 );
 
