@@ -4,7 +4,7 @@
  * benchmark compares validation and matching, and both return the same decision. Invalid input gets
  * a crude answer here: the benchmark feeds it valid input only (and checks equality on it).
  */
-import { assemble, readContext, type Decision, type Outcome } from "../runtime/prelude.ts";
+import { assemble, readContext, type Decision, type Outcome } from "../runtime/prelude/index.ts";
 
 const info = { name: "support-desk", version: "2026.11" };
 type Rule = readonly [outcome: Outcome, severity: number, reason: string | null];

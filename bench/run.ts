@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { check, compile } from "../compiler/compile.ts";
-import type { Decision } from "../runtime/prelude.ts";
+import type { Decision } from "../runtime/prelude/index.ts";
 import { decideByHand } from "./handwritten-support.ts";
 import { randomInputs } from "./inputs.ts";
 import { jsonRulesEngineFor } from "./json-rules.ts";

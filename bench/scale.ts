@@ -19,7 +19,7 @@ import { transformSync } from "esbuild";
 import { compile } from "../compiler/compile.ts";
 import { generateWithPlan, type Strategy } from "../compiler/codegen/index.ts";
 import type { ContractModel } from "../compiler/model.ts";
-import type { Decision } from "../runtime/prelude.ts";
+import type { Decision } from "../runtime/prelude/index.ts";
 import type { EngineMatch } from "./engine-match.ts";
 import { randomInputs } from "./inputs.ts";
 import { jsonRulesMatcher } from "./json-rules.ts";

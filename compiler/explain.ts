@@ -16,7 +16,7 @@
  */
 import { formatDuration } from "../grammar/tokens.ts";
 import { holds, interpret, validateWith, type SignalValues } from "./interpret.ts";
-import type { Decision, Problem } from "../runtime/prelude.ts";
+import type { Decision, Problem } from "../runtime/prelude/index.ts";
 import type { Cond, ContractModel, SignalModel, SignalType, SignalValue } from "./model.ts";
 
 export type ExplainOp = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not in";

@@ -26,7 +26,7 @@ import {
   type Problem,
   type SignalSpec,
   type Validation,
-} from "../runtime/prelude.ts";
+} from "../runtime/prelude/index.ts";
 
 /** Validated signal values by name (defaults applied). */
 export type SignalValues = { readonly [signal: string]: number | string | boolean };

@@ -8,7 +8,7 @@
 import type { ContractModel, FieldModel } from "../compiler/model.ts";
 import { interpret } from "../compiler/interpret.ts";
 import { createDecisionLogger, type ConversationEvent, type DecisionLogger } from "../runtime/log.ts";
-import type { JsonValue } from "../runtime/prelude.ts";
+import type { JsonValue } from "../runtime/prelude/index.ts";
 import { below, seededRandom, type Random } from "./random.ts";
 import { SignalSampler } from "./signal-sampler.ts";
 

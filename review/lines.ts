@@ -4,7 +4,7 @@
  * with the reason and never fatal.
  */
 import { CONVERSATION_EVENTS, type ConversationEvent } from "../runtime/log.ts";
-import type { Action } from "../runtime/prelude.ts";
+import type { Action } from "../runtime/prelude/index.ts";
 
 export const ACTIONS: readonly Action[] = ["answer", "route", "escalate", "stop"];
 

@@ -7,7 +7,7 @@
 import type { ContractModel } from "../compiler/model.ts";
 import { interpret } from "../compiler/interpret.ts";
 import { REDACTED } from "../runtime/log.ts";
-import type { Action } from "../runtime/prelude.ts";
+import type { Action } from "../runtime/prelude/index.ts";
 import { BadLines, forEachLine, type BadLine } from "./jsonl.ts";
 import { ACTIONS, readLine } from "./lines.ts";
 

@@ -3,7 +3,7 @@
  * reproducible sample and the bad lines. Memory is bounded by the sample size, the number of distinct
  * rules and the open conversations of the near-miss detector, never by the length of the log.
  */
-import type { Action } from "../runtime/prelude.ts";
+import type { Action } from "../runtime/prelude/index.ts";
 import type { DecisionHead } from "./heads.ts";
 import { forEachHead } from "./heads-stream.ts";
 import { BadLines, type BadLine } from "./jsonl.ts";

@@ -2,13 +2,13 @@
  * Decision logs: one JSON line per decision and per conversation event, for `handoff review` and
  * `handoff replay`. See docs/review.md for the format and how a host appends the lines to a file.
  *
- * INVARIANT: this file imports only runtime/prelude.ts (which imports nothing) and uses only the
+ * INVARIANT: this file imports only runtime/prelude/ (which imports nothing else) and uses only the
  * ECMAScript standard library, so a host can import it beside a generated module in any runtime.
  * Values of signals and fields marked `pii` never reach a line: they are replaced by `REDACTED`,
  * their keys kept, wherever the line carries them (signals, context.collected, the brief's evidence
  * and collected facts, texts that interpolated them, validation problems that quote them).
  */
-import { readContext, type Decision, type JsonValue } from "./prelude.ts";
+import { readContext, type Decision, type JsonValue } from "./prelude/index.ts";
 
 /** What a redacted value is replaced by. */
 export const REDACTED = "[redacted]";

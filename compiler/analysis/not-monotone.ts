@@ -27,7 +27,7 @@ import type { ContractModel, MonotoneModel, SignalValue } from "../model.ts";
 import { severityRank } from "../../grammar/vocabulary.ts";
 import { priorityOrder } from "../policy.ts";
 import { interpret } from "../interpret.ts";
-import type { Decision } from "../../runtime/prelude.ts";
+import type { Decision } from "../../runtime/prelude/index.ts";
 import type { AnalysisContext } from "./context.ts";
 import type { Domain } from "./domain.ts";
 import { literalsOf, makeDomain } from "./domain.ts";

@@ -1,12 +1,12 @@
 /**
- * The runtime prelude, extracted for inlining: the top-level declarations of `runtime/prelude.ts`
- * (those the module uses), in file order, with `export` removed except on the types a generated
- * module re-exports. Generated
- * modules and the reference interpreter thus share one definition of validation wording, context
- * sanitising and decision assembly.
+ * The runtime prelude, extracted for inlining: the top-level declarations of the files of
+ * `runtime/prelude/` (those the module uses), file by file in the order of PRELUDE_FILES and in file
+ * order within each, with `export` removed except on the types a generated module re-exports and the
+ * imports between prelude files dropped. Generated modules and the reference interpreter thus share
+ * one definition of validation wording, context sanitising and decision assembly.
  *
- * INVARIANT: the prelude imports nothing (checked here: an import is a codegen error, since the
- * generated module must import nothing).
+ * INVARIANT: the prelude imports nothing but its own files (checked here: any other import is a
+ * codegen error, since the generated module must import nothing).
  */
 import { readFileSync } from "node:fs";
 import { Node, Project, SyntaxKind, type Statement } from "ts-morph";
@@ -39,26 +39,62 @@ export interface Prelude {
   readonly names: ReadonlySet<string>;
 }
 
-const PRELUDE_URL = new URL("../../runtime/prelude.ts", import.meta.url);
+/**
+ * The files of `runtime/prelude/` that are inlined, in the order their declarations are emitted.
+ * Bottom-up: each file imports only files listed before it (the order a reader meets them in, and
+ * the order in which a module-level constant can only use constants already initialised).
+ * `index.ts` only re-exports, for the interpreter and hosts; it is not inlined.
+ */
+export const PRELUDE_FILES: readonly string[] = [
+  "types.ts",
+  "own.ts",
+  "time.ts",
+  "json.ts",
+  "validation.ts",
+  "context.ts",
+  "assembly.ts",
+];
 
-let cached: { source: string; prelude: Prelude } | undefined;
+const PRELUDE_DIR = new URL("../../runtime/prelude/", import.meta.url);
 
-/** The prelude of `runtime/prelude.ts` as it is on disk now (re-extracted when the file changes). */
+let cached: { sources: readonly string[]; prelude: Prelude } | undefined;
+
+/** The prelude of `runtime/prelude/` as it is on disk now (re-extracted when a file changes). */
 export function loadPrelude(): Prelude {
-  const source = readFileSync(PRELUDE_URL, "utf8");
-  if (cached?.source !== source) cached = { source, prelude: extractPrelude(source) };
+  const sources = PRELUDE_FILES.map((name) => readFileSync(new URL(name, PRELUDE_DIR), "utf8"));
+  if (cached === undefined || cached.sources.some((source, i) => source !== sources[i])) {
+    cached = { sources, prelude: joinPreludes(sources.map((source, i) => extractPrelude(source, PRELUDE_FILES[i]))) };
+  }
   return cached.prelude;
 }
 
-/** Extracts the declarations from prelude source text. */
-export function extractPrelude(source: string): Prelude {
+/** The preludes of several files as one, in the order given. */
+function joinPreludes(parts: readonly Prelude[]): Prelude {
+  return {
+    declarations: parts.flatMap((part) => part.declarations),
+    names: new Set(parts.flatMap((part) => [...part.names])),
+  };
+}
+
+/** Whether `specifier` names a prelude file from inside `runtime/prelude/` (`./types.ts`…). */
+function isPreludeFile(specifier: string): boolean {
+  return specifier.startsWith("./") && PRELUDE_FILES.includes(specifier.slice(2));
+}
+
+/**
+ * Extracts the declarations from the source text of one prelude file (`fileName`, for messages).
+ * Imports of other prelude files are dropped (their declarations are inlined too); any other
+ * import, and any re-export, is an error.
+ */
+export function extractPrelude(source: string, fileName = "prelude.ts"): Prelude {
   const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
-  const file = project.createSourceFile("prelude.ts", source);
+  const file = project.createSourceFile(fileName, source);
   const names = new Set<string>();
   const declarations: PreludeDeclaration[] = [];
   for (const statement of file.getStatements()) {
+    if (Node.isImportDeclaration(statement) && isPreludeFile(statement.getModuleSpecifierValue())) continue;
     if (Node.isImportDeclaration(statement) || Node.isExportDeclaration(statement) || Node.isExportAssignment(statement)) {
-      throw new Error(`runtime/prelude.ts must not import or re-export: ${statement.getText()}`);
+      throw new Error(`runtime/prelude/${fileName} must not import from outside runtime/prelude/ or re-export: ${statement.getText()}`);
     }
     const declared = declaredNames(statement);
     for (const name of declared) names.add(name);

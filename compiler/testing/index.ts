@@ -16,7 +16,7 @@ import type { Cond, ContractModel, ExpectationModel, OutcomeModel, SignalValue }
 import { severityRank } from "../model.ts";
 import type { Span } from "../../grammar/ast.ts";
 import { interpret } from "../interpret.ts";
-import type { Decision } from "../../runtime/prelude.ts";
+import type { Decision } from "../../runtime/prelude/index.ts";
 import { showDuration } from "../explain.ts";
 
 export interface Counterexample {

@@ -16,7 +16,7 @@ import {
   type Template,
   type UrgencyName,
 } from "../../compiler/model.ts";
-import { BUILTIN_INVALID_SAY } from "../../runtime/prelude.ts";
+import { BUILTIN_INVALID_SAY } from "../../runtime/prelude/index.ts";
 
 export const span: Span = { startOffset: 0, endOffset: 0, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
 

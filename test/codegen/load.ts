@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
-import type { Decision, Validation } from "../../runtime/prelude.ts";
+import type { Decision, Validation } from "../../runtime/prelude/index.ts";
 
 export interface GeneratedModule {
   decide(signals: unknown, context?: unknown): Decision;

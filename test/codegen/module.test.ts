@@ -1,6 +1,5 @@
 // The shape of a generated module: deterministic, imports nothing, exports exactly its API, runs in a
 // bare ECMAScript realm, carries the prelude once; and the prelude extraction itself.
-import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import vm from "node:vm";
 import fc from "fast-check";
@@ -174,15 +173,14 @@ describe("deep conditions", () => {
 });
 
 describe("prelude extraction", () => {
-  const source = readFileSync(new URL("../../runtime/prelude.ts", import.meta.url), "utf8");
-
-  it("drops export except on the public types, keeps doc comments, leaves out the file header", () => {
-    const prelude = extractPrelude(source);
+  it("drops export except on the public types, keeps doc comments, leaves out the file headers", () => {
+    const prelude = loadPrelude();
     const text = preludeText(prelude, prelude.names);
     const file = parse(text);
     expect(exportedNames(file).sort()).toEqual(["Action", "Brief", "Context", "Decision", "JsonValue", "Problem", "Urgency", "Validation"]);
     expect(text).toMatch(/\*\/\nfunction readContext\(/);
-    expect(text).not.toContain("INVARIANT: this file imports nothing");
+    expect(text).not.toContain("The prelude's types: the public API");
+    expect(text).not.toMatch(/^import /m);
     expect(file.statements).toHaveLength(prelude.declarations.length);
     expect(prelude.names).toContain("assemble");
   });
@@ -198,6 +196,12 @@ describe("prelude extraction", () => {
 
   it("rejects a prelude that imports", () => {
     expect(() => extractPrelude(`import x from "y";\nexport const a = x;`)).toThrow(/must not import/);
+    expect(() => extractPrelude(`import { x } from "../log.ts";\nexport const a = x;`)).toThrow(/must not import/);
+  });
+
+  it("drops the imports between prelude files", () => {
+    const prelude = extractPrelude(`import { hasOwnProperty } from "./own.ts";\n\nexport const a = hasOwnProperty;`, "json.ts");
+    expect(preludeText(prelude, ["a"])).toBe("const a = hasOwnProperty;");
   });
 
   it("a prelude name that clashes with a generated name is an error", () => {

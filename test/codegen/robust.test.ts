@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../compiler/codegen/index.ts";
 import { interpret } from "../../compiler/interpret.ts";
-import { COULD_NOT_READ } from "../../runtime/prelude.ts";
+import { COULD_NOT_READ } from "../../runtime/prelude/index.ts";
 import { models, supportDesk } from "./fixtures.ts";
 import { loadGenerated, type GeneratedModule } from "./load.ts";
 

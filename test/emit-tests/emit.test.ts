@@ -12,7 +12,7 @@ import { interpret } from "../../compiler/interpret.ts";
 import { mentionedLiterals } from "../../compiler/emit-tests/mentioned.ts";
 import type { ContractModel, ExpectationModel, SignalModel, SignalType, SignalValue } from "../../compiler/model.ts";
 import { signalSpecs } from "../../compiler/interpret.ts";
-import { describeProblem } from "../../runtime/prelude.ts";
+import { describeProblem } from "../../runtime/prelude/index.ts";
 import { models, span, supportDesk } from "../codegen/fixtures.ts";
 import { injectedModel, injectedSignalName, payloads } from "../codegen/injection.ts";
 

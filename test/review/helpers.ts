@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Action } from "../../runtime/prelude.ts";
+import type { Action } from "../../runtime/prelude/index.ts";
 
 const base = Date.parse("2026-11-02T09:00:00Z");
 /** An ISO time `minutes` after the logs' start. */

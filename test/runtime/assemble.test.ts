@@ -8,7 +8,7 @@ import {
   formatValue,
   readContext,
   type Outcome,
-} from "../../runtime/prelude.ts";
+} from "../../runtime/prelude/index.ts";
 
 const INFO = { name: "support-desk", version: "2026.11" };
 

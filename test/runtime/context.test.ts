@@ -1,7 +1,7 @@
 // readContext: sanitising whatever the host passes as context.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readContext, type CleanContext } from "../../runtime/prelude.ts";
+import { readContext, type CleanContext } from "../../runtime/prelude/index.ts";
 
 const DEFAULTS: CleanContext = {
   nowMs: null,

@@ -9,7 +9,7 @@ import {
   outcomeOf,
   render,
 } from "../../compiler/interpret.ts";
-import { BUILTIN_INVALID_SAY, COULD_NOT_READ, FAIL_SAFE_PROBLEM } from "../../runtime/prelude.ts";
+import { BUILTIN_INVALID_SAY, COULD_NOT_READ, FAIL_SAFE_PROBLEM } from "../../runtime/prelude/index.ts";
 import { c, calm, contract, outcome, rule, sig, support, tpl } from "./build.ts";
 
 const NOW = { now: "2026-11-03T10:00:00Z" };

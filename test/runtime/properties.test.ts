@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ContractModel } from "../../compiler/model.ts";
 import { interpret, signalSpecs } from "../../compiler/interpret.ts";
-import { describeProblem, readContext, type Decision, type SignalSpec } from "../../runtime/prelude.ts";
+import { describeProblem, readContext, type Decision, type SignalSpec } from "../../runtime/prelude/index.ts";
 import { c, contract, outcome, rule, sig, support } from "./build.ts";
 
 const ACTIONS = ["answer", "route", "escalate", "stop"];

@@ -1,6 +1,6 @@
 // Validation: readOwn, inputProblem, describeProblem, and validateWith over whole inputs.
 import { describe, expect, it } from "vitest";
-import { COULD_NOT_READ, describeProblem, inputProblem, readOwn, type SignalSpec } from "../../runtime/prelude.ts";
+import { COULD_NOT_READ, describeProblem, inputProblem, readOwn, type SignalSpec } from "../../runtime/prelude/index.ts";
 import { signalSpecs, validateWith } from "../../compiler/interpret.ts";
 import { calm, contract, sig, support } from "./build.ts";
 
