@@ -1,7 +1,8 @@
-import { semanticDiff, incompatibility, actionNames, type DecisionSummary, type SemanticDiff } from "../../compiler/analysis/diff.ts";
+import { semanticDiff, incompatibility, type DecisionSummary, type SemanticDiff } from "../../compiler/analysis/diff.ts";
 import { check } from "../../compiler/compile.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { formatDuration } from "../../grammar/tokens.ts";
+import { actionNames } from "../../grammar/vocabulary.ts";
 import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 import { parse, UsageError } from "../args.ts";
 import { readSource } from "../io.ts";
