@@ -10,15 +10,27 @@ import type { IToken, TokenType } from "chevrotain";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { SignalDecl } from "../grammar/ast.ts";
 import * as T from "../grammar/tokens.ts";
+import {
+  actionNames,
+  actions as actionInfo,
+  clauseNames,
+  expectModes,
+  fieldTypeNames,
+  monotoneDirections,
+  policyNames,
+  primitiveTypeNames,
+  urgencyNames,
+} from "../grammar/vocabulary.ts";
 import type { Analysis } from "./documents.ts";
 import { declarations, valueWords, type Declarations } from "./declarations.ts";
 import { positionToOffset } from "./positions.ts";
 
 const topLevel = ["rule", "when", "otherwise", "on invalid", "test", "signals", "fields", "owners", "contract", "version", "policy", "monotone"];
-const actions = ["answer", "route to", "escalate to", "stop"];
-const clauses = ["collect", "confirm", "reason", "say", "urgency"];
+/** After `then`: an action, with `to` when it requires an owner (`route to`). */
+const actions = actionNames.map((a) => (actionInfo[a].target === "required" ? `${a} to` : a));
+/** After `expect`: an action, or the words of the other modes (`not`, `at least`), or `rule`. */
+const expectWords = [...actionNames, ...expectModes.filter((m) => m !== "is").map((m) => m.replace("-", " ")), "rule"];
 const operators = ["is", "is not", "==", "!=", "<", "<=", ">", ">=", "in", "not in"];
-const signalTypes = ["bool", "number", "int", "text", "duration"];
 const units: readonly [string, string][] = [["s", "seconds"], ["m", "minutes"], ["h", "hours"], ["d", "days"], ["w", "weeks"]];
 
 /** Keywords that start a part of a contract; the last one before the cursor says which part it is in. */
@@ -46,7 +58,7 @@ function itemsFor(tokens: readonly IToken[], decl: Declarations): CompletionItem
   const type1 = t1?.tokenType;
   const block = openBlock(tokens);
   if (block !== undefined) {
-    if (type1 === T.Colon) return keywords(block === T.Signals ? signalTypes : ["text", "number", "bool"]);
+    if (type1 === T.Colon) return keywords(block === T.Signals ? primitiveTypeNames : fieldTypeNames);
     if (block === T.Signals && type1 === T.Equals) return values(decl, declaredBefore(tokens, tokens.length - 1));
     return [];
   }
@@ -59,14 +71,14 @@ function itemsFor(tokens: readonly IToken[], decl: Declarations): CompletionItem
   const section = lastSection(tokens);
   if (type1 === undefined) return keywords(topLevel);
   if (type1 === T.To) return ownerItems(decl);
-  if (type1 === T.Urgency) return keywords(["low", "normal", "high", "critical"]);
-  if (type1 === T.Policy) return keywords(["most-severe", "first-match"]);
+  if (type1 === T.Urgency) return keywords(urgencyNames);
+  if (type1 === T.Policy) return keywords(policyNames);
   if (type1 === T.On) return keywords(["invalid"]);
   if (type1 === T.Then || type1 === T.Otherwise || type1 === T.Invalid) return keywords(actions);
-  if (type1 === T.Expect) return keywords([...actions.map((a) => a.replace(" to", "")), "not", "at least", "rule"]);
+  if (type1 === T.Expect) return keywords(expectWords);
   if (type1 === T.Rule) return t2?.tokenType === T.Expect ? ruleItems(decl) : [];
   if (type1 === T.Monotone) return signalItems(decl);
-  if (t2?.tokenType === T.Monotone) return keywords(["increasing", "decreasing"]);
+  if (t2?.tokenType === T.Monotone) return keywords(monotoneDirections);
   if (type1 === T.Within || type1 === T.Test || type1 === T.Contract || type1 === T.Version) return [];
   if (section === T.Given) {
     if (type1 === T.Given || type1 === T.Comma) return signalItems(decl);
@@ -87,10 +99,10 @@ function itemsFor(tokens: readonly IToken[], decl: Declarations): CompletionItem
     return keywords(["and", "or", "then"]);
   }
   if (section === T.Then || section === T.Otherwise || section === T.Invalid) {
-    if (type1 === T.Answer) return keywords([...clauses, ...topLevel]);
+    if (type1 === T.Answer) return keywords([...clauseNames, ...topLevel]);
     if (type1 === T.Route || type1 === T.Escalate) return keywords(["to"]);
-    if (type1 === T.Stop) return keywords(["to", "within", ...clauses]);
-    return keywords(["within", ...clauses, ...topLevel]);
+    if (type1 === T.Stop) return keywords(["to", "within", ...clauseNames]);
+    return keywords(["within", ...clauseNames, ...topLevel]);
   }
   if (section === T.Rule && t2?.tokenType === T.Rule) return keywords(["when"]);
   if (section === T.Test) return keywords(["given", "expect"]);

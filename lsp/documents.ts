@@ -20,7 +20,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { ContractFile } from "../grammar/ast.ts";
 import { parse } from "../grammar/parse.ts";
 import { checkContract } from "../compiler/check/index.ts";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.ts";
+import { hasErrors, sortDiagnostics, withoutByteOrderMark, type Diagnostic } from "../diagnostics/index.ts";
 import { Analyser, type FullResult } from "./analyser.ts";
 import { buildIndex, type SymbolIndex } from "./symbol-index.ts";
 
@@ -145,7 +145,7 @@ export class ContractStore {
     const text = doc.getText();
     const fileName = fileNameOf(doc.uri);
     const quick = quickCheck(text, fileName);
-    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const source = withoutByteOrderMark(text);
     let index: SymbolIndex | undefined;
     const analysis: Analysis = {
       uri: doc.uri,

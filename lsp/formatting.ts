@@ -4,6 +4,7 @@
  */
 import type { TextEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { withoutByteOrderMark } from "../diagnostics/span.ts";
 
 export async function formatDocument(doc: TextDocument): Promise<TextEdit[]> {
   // Loaded on first use, like the CLI's commands: the server starts without the formatter.
@@ -12,7 +13,8 @@ export async function formatDocument(doc: TextDocument): Promise<TextEdit[]> {
   const result = formatSource(text);
   if (!result.ok) return [];
   // formatSource drops a leading byte-order mark; keep the document's.
-  const formatted = text.charCodeAt(0) === 0xfeff ? `\ufeff${result.text}` : result.text;
+  const mark = text.slice(0, text.length - withoutByteOrderMark(text).length);
+  const formatted = mark + result.text;
   if (formatted === text) return [];
   return [{ range: { start: doc.positionAt(0), end: doc.positionAt(text.length) }, newText: formatted }];
 }

@@ -10,10 +10,12 @@
 import type { Position, Range } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Span } from "../grammar/ast.ts";
+import { withoutByteOrderMark } from "../diagnostics/span.ts";
 
 /** 1 when the document starts with a byte-order mark, which our offsets do not count. */
 export function bomShift(doc: TextDocument): number {
-  return doc.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }) === "\ufeff" ? 1 : 0;
+  const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
+  return first.length - withoutByteOrderMark(first).length;
 }
 
 export function spanToRange(doc: TextDocument, span: Span, shift = bomShift(doc)): Range {

@@ -4,8 +4,9 @@
  * instead of thousands of objects.
  */
 import { CONVERSATION_EVENTS } from "../runtime/log.ts";
+import { actionNames } from "../grammar/vocabulary.ts";
 import { linesOf } from "./jsonl.ts";
-import { ACTIONS, readLine, type DecisionRecord, type EventRecord } from "./lines.ts";
+import { readLine, type DecisionRecord, type EventRecord } from "./lines.ts";
 
 /** A decision line without its signals and context. */
 export type DecisionHead = Omit<DecisionRecord, "signals" | "context">;
@@ -26,7 +27,7 @@ export interface HeadColumns {
   readonly withinSeconds: Float64Array;
   /** NaN for null. */
   readonly deadlineMs: Float64Array;
-  /** The action's index in ACTIONS, or the event's in CONVERSATION_EVENTS. */
+  /** The action's index in `actionNames`, or the event's in CONVERSATION_EVENTS. */
   readonly code: Int8Array;
   /** Index into `contracts`. */
   readonly contract: Int32Array;
@@ -87,7 +88,7 @@ export function parseBatch(batch: Uint8Array): HeadColumns {
       return;
     }
     cols.kind[r] = 1;
-    cols.code[r] = ACTIONS.indexOf(record.action);
+    cols.code[r] = actionNames.indexOf(record.action);
     cols.text.push(record.rule);
     cols.owner.push(record.owner);
     cols.withinSeconds[r] = record.withinSeconds ?? NaN;
@@ -134,7 +135,7 @@ export function headAt(cols: HeadColumns, r: number): LogHead | { readonly error
     type: "decision",
     ...common,
     contract: cols.contracts[cols.contract[r]!]!,
-    action: ACTIONS[cols.code[r]!]!,
+    action: actionNames[cols.code[r]!]!,
     rule: cols.text[r]!,
     owner: cols.owner[r]!,
     withinSeconds: Number.isNaN(within) ? null : within,

@@ -5,8 +5,7 @@
  */
 import { CONVERSATION_EVENTS, type ConversationEvent } from "../runtime/log.ts";
 import type { Action } from "../runtime/prelude/index.ts";
-
-export const ACTIONS: readonly Action[] = ["answer", "route", "escalate", "stop"];
+import { actionNames } from "../grammar/vocabulary.ts";
 
 /** The fields of a decision line that review and replay read. */
 export interface DecisionRecord {
@@ -37,7 +36,9 @@ export interface EventRecord {
 export type LogRecord = DecisionRecord | EventRecord;
 
 const events: ReadonlySet<string> = new Set(CONVERSATION_EVENTS);
-const actions: ReadonlySet<string> = new Set(ACTIONS);
+const actions: ReadonlySet<string> = new Set(actionNames);
+/** "answer, route, escalate or stop" */
+const actionList = `${actionNames.slice(0, -1).join(", ")} or ${actionNames[actionNames.length - 1]}`;
 
 /** The record for one line of text, or why it is not a valid log line. */
 export function readLine(text: string): LogRecord | { readonly error: string } {
@@ -98,7 +99,7 @@ function decisionRecord(
   const c = contract;
   if (!isObject(c) || typeof c.name !== "string" || !isStringOrNull(c.version) || typeof c.hash !== "string") return { error: "`contract` is not {name, version, hash}" };
   const action = d.action;
-  if (typeof action !== "string" || !actions.has(action)) return { error: "`decision.action` is not answer, route, escalate or stop" };
+  if (typeof action !== "string" || !actions.has(action)) return { error: `\`decision.action\` is not ${actionList}` };
   const rule = d.rule;
   if (typeof rule !== "string") return { error: "`decision.rule` is not a string" };
   const owner = d.owner;

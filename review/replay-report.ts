@@ -1,7 +1,7 @@
 /** `handoff replay`'s human-readable report. */
 import { formatDuration } from "../grammar/tokens.ts";
-import { count, percent } from "./format.ts";
-import { ACTIONS } from "./lines.ts";
+import { actionNames } from "../grammar/vocabulary.ts";
+import { count, percent } from "./report-figures.ts";
 import type { DecisionSummary, ReplayResult } from "./replay.ts";
 
 const within = (s: number | null) => (s === null ? "no deadline" : formatDuration(s));
@@ -22,8 +22,8 @@ export function replayText(r: ReplayResult): string {
   if (r.changed > 0) {
     const width = 10;
     out.push("", "old action -> new action (decisions that change; on the diagonal, owner or within changed):", "");
-    out.push("".padEnd(width) + ACTIONS.map((a) => a.padStart(width)).join(""));
-    for (const from of ACTIONS) out.push(from.padEnd(width) + ACTIONS.map((to) => String(r.matrix[from][to] || ".").padStart(width)).join(""));
+    out.push("".padEnd(width) + actionNames.map((a) => a.padStart(width)).join(""));
+    for (const from of actionNames) out.push(from.padEnd(width) + actionNames.map((to) => String(r.matrix[from][to] || ".").padStart(width)).join(""));
     if (r.owners.length > 0) {
       out.push("", "owners that change:");
       for (const o of r.owners.slice(0, 10)) out.push(`  ${o.from ?? "(none)"} -> ${o.to ?? "(none)"}: ${count(o.count)}`);

@@ -8,8 +8,9 @@ import type { ContractModel } from "../compiler/model.ts";
 import { interpret } from "../compiler/interpret.ts";
 import { REDACTED } from "../runtime/log.ts";
 import type { Action } from "../runtime/prelude/index.ts";
+import { actionNames } from "../grammar/vocabulary.ts";
 import { BadLines, forEachLine, type BadLine } from "./jsonl.ts";
-import { ACTIONS, readLine } from "./lines.ts";
+import { readLine } from "./lines.ts";
 
 export interface DecisionSummary {
   readonly action: Action;
@@ -64,7 +65,7 @@ export interface ReplayOptions {
 export async function replay(model: ContractModel, files: readonly string[], options: ReplayOptions = {}): Promise<ReplayResult> {
   const keep = options.examples ?? 3;
   const bad = new BadLines();
-  const matrix = Object.fromEntries(ACTIONS.map((a) => [a, Object.fromEntries(ACTIONS.map((b) => [b, 0]))])) as Record<Action, Record<Action, number>>;
+  const matrix = Object.fromEntries(actionNames.map((a) => [a, Object.fromEntries(actionNames.map((b) => [b, 0]))])) as Record<Action, Record<Action, number>>;
   const examples = new Map<string, ReplayExample[]>();
   const owners = new Map<string, Transition<string | null>>();
   const withins = new Map<string, Transition<number | null>>();
@@ -104,7 +105,7 @@ export async function replay(model: ContractModel, files: readonly string[], opt
     decisions,
     changed,
     matrix,
-    cells: ACTIONS.flatMap((from) => ACTIONS.filter((to) => matrix[from][to] > 0).map((to) => ({ from, to, count: matrix[from][to], examples: examples.get(`${from}>${to}`) ?? [] }))),
+    cells: actionNames.flatMap((from) => actionNames.filter((to) => matrix[from][to] > 0).map((to) => ({ from, to, count: matrix[from][to], examples: examples.get(`${from}>${to}`) ?? [] }))),
     owners: [...owners.values()].sort(byCount),
     withins: [...withins.values()].sort(byCount),
     newlyInvalid,

@@ -2,7 +2,7 @@
  * The review as one self-contained HTML page: inline CSS and SVG, no script, no external resource,
  * readable on screen and printed. Figures carry `data-*` attributes so tests can read them back.
  */
-import { count, percent, period } from "./format.ts";
+import { count, percent, period } from "./report-figures.ts";
 import type { ReviewResult } from "./review.ts";
 import { barChart, escapeHtml as h } from "./svg.ts";
 

@@ -1,5 +1,5 @@
 /** The review as Markdown, and the short summary printed on standard output. */
-import { count, percent, period } from "./format.ts";
+import { count, percent, period } from "./report-figures.ts";
 import type { ReviewResult } from "./review.ts";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");

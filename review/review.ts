@@ -4,10 +4,10 @@
  * rules and the open conversations of the near-miss detector, never by the length of the log.
  */
 import type { Action } from "../runtime/prelude/index.ts";
+import { actionNames } from "../grammar/vocabulary.ts";
 import type { DecisionHead } from "./heads.ts";
 import { forEachHead } from "./heads-stream.ts";
 import { BadLines, type BadLine } from "./jsonl.ts";
-import { ACTIONS } from "./lines.ts";
 import { NearMissDetector, nearMissDefinitions, nearMissKinds, type NearMissKind, type NearMissOptions, type Tracked } from "./near-miss.ts";
 import { seededRandom } from "./random.ts";
 import { StratifiedSample } from "./sampler.ts";
@@ -102,7 +102,7 @@ export async function review(files: readonly string[], options: ReviewOptions = 
   const until = options.until ?? Infinity;
   const bad = new BadLines();
   const sample = new StratifiedSample<Action, Kept>(size, (action) => seededRandom(`${seed}/${action}`));
-  const byAction = new Map<Action, Counter>(ACTIONS.map((a) => [a, { decisions: 0, nearMisses: 0, actions: new Set([a]) }]));
+  const byAction = new Map<Action, Counter>(actionNames.map((a) => [a, { decisions: 0, nearMisses: 0, actions: new Set([a]) }]));
   const byRule = new Map<string, Counter>();
   const contracts = new Map<string, { name: string; version: string | null; hash: string; decisions: number }>();
   let last: { name: string; version: string | null; hash: string; decisions: number } | null = null;
@@ -186,16 +186,16 @@ export async function review(files: readonly string[], options: ReviewOptions = 
     lastTs: Number.isFinite(lastMs) ? new Date(lastMs).toISOString() : null,
     bad: { count: bad.count, first: bad.first },
     contracts: [...contracts.values()],
-    actions: ACTIONS.map((action) => ({ action, ...figure(byAction.get(action)!) })),
+    actions: actionNames.map((action) => ({ action, ...figure(byAction.get(action)!) })),
     rules: [...byRule.entries()]
-      .map(([rule, c]) => ({ rule, actions: ACTIONS.filter((a) => c.actions.has(a)), ...figure(c) }))
+      .map(([rule, c]) => ({ rule, actions: actionNames.filter((a) => c.actions.has(a)), ...figure(c) }))
       .sort((a, b) => b.decisions - a.decisions || a.rule.localeCompare(b.rule)),
     neverFired: [...knownRules].filter((rule) => !byRule.has(rule)),
     nearMisses: nearMissKinds.map((kind) => ({ kind, ...nearMissDefinitions[kind], ...kindCounts.get(kind)! })),
     nearMissDecisions,
     openHandoffs: detector.stillOpen,
     peakOpenConversations: detector.peakOpen,
-    sample: Object.fromEntries(ACTIONS.map((a) => [a, [...sample.get(a)].sort(bySample).map(sampled)])) as Record<Action, SampledDecision[]>,
+    sample: Object.fromEntries(actionNames.map((a) => [a, [...sample.get(a)].sort(bySample).map(sampled)])) as Record<Action, SampledDecision[]>,
   };
 }
 

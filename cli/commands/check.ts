@@ -8,14 +8,6 @@ import type { Io } from "../io-types.ts";
 import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 
 export const checkCommand = {
-  help: `Usage: handoff check FILE... [--format human|json] [--info] [--witnesses]
-
-Parses and type-checks each contract, proves what the static analyses prove, and prints every diagnostic.
-  --format human   file:line:col severity code: message, with the source line and a caret (default)
-  --format json    a JSON array of {file, line, column, endLine, endColumn, severity, code, message, hint?, example?}
-  --info           also print info notes in human output (json always has them); otherwise they are counted
-  --witnesses      also print, for every rule that can win, one input on which it wins
-                   (human: \`rule NAME: signal = value, ...\`; json: {"diagnostics": [...], "witnesses": [{file, rule, example}]})`,
   async run(args: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parse(args, { format: { type: "string" }, info: { type: "boolean" }, witnesses: { type: "boolean" } }, "check");
     const format = values.format ?? "human";

@@ -1,7 +1,8 @@
-import { semanticDiff, incompatibility, actionNames, type DecisionSummary, type SemanticDiff } from "../../compiler/analysis/diff.ts";
+import { semanticDiff, incompatibility, type DecisionSummary, type SemanticDiff } from "../../compiler/analysis/diff.ts";
 import { check } from "../../compiler/compile.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { formatDuration } from "../../grammar/tokens.ts";
+import { actionNames } from "../../grammar/vocabulary.ts";
 import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 import { parse, UsageError } from "../args.ts";
 import { readSource } from "../io.ts";
@@ -10,16 +11,6 @@ import { printExample } from "../../diagnostics/values.ts";
 import { reportToStderr } from "../report.ts";
 
 export const diffCommand = {
-  help: `Usage: handoff diff OLD.handoff NEW.handoff [--format human|json]
-
-Proves where two versions of a contract decide differently (action, owner or deadline) on some valid input.
-Both must check without errors and declare the same signals with the same types and ranges.
-  --format human   a matrix old action -> new action, then each change with its regions of inputs
-                   (readable constraints) and one example input with the old and new decision (default)
-  --format json    {equivalent, matrix, changes: [{from, to, common, regions: [{where, from, to}], moreRegions,
-                   example: {input, from, to}}],
-                   becameUnreachable, becameReachable}
-Exit status: 0 equivalent, 1 they differ, 2 a contract has errors or the signals differ.`,
   async run(args: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parse(args, { format: { type: "string" } }, "diff");
     const format = values.format ?? "human";

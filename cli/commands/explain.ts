@@ -9,14 +9,6 @@ import type { Io } from "../io-types.ts";
 import { reportToStderr } from "../report.ts";
 
 export const explainCommand = {
-  help: `Usage: handoff explain FILE --input INPUT.json|- [--format human|json]
-
-Checks the contract, decides one turn with the reference interpreter, and shows why: for every rule in
-file order, whether its condition held and, where it did not, the first comparison that failed with the
-input's value. Invalid input shows the decision and every problem.
-  --input FILE       a JSON object { "signals": {...}, "context": {...} }, as for \`handoff run\`
-                     ("-" reads standard input)
-  --format FORMAT    human (default) or json: { decision, rules: [{ rule, held, failed? }] }`,
   async run(args: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parse(
       args,
@@ -46,5 +38,3 @@ input's value. Invalid input shows the decision and every problem.
     return 0;
   },
 };
-
-/** The `{ signals, context }` object of `--input`, read exactly as `handoff run` reads it. */

@@ -7,17 +7,6 @@ import type { Io } from "../io-types.ts";
 import { reportToStderr } from "../report.ts";
 
 export const fmtCommand = {
-  help: `Usage: handoff fmt FILE... [--check]
-       handoff fmt - [--check]
-
-Rewrites each contract in the canonical layout (docs/formatting.md), in place, and only when it changes.
-Comments stay where they were written; the meaning of the contract does not change.
-  --check   write nothing; list the files that are not formatted (\`not formatted: FILE\`) and exit 1 if any
-  -         read a contract from stdin and write it, formatted, to stdout
-A file with syntax errors is not formatted: its diagnostics are printed, it is left untouched, and the exit
-code is 1. Every file is read before any is written.
-Caveat: an unnamed rule is named after the line of its \`when\` (\`rule_12\`); formatting can move that line,
-and so change the \`rule\` an unnamed rule reports in decisions. Name rules that others refer to.`,
   async run(args: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parse(args, { check: { type: "boolean" } }, "fmt");
     const check = values.check === true;

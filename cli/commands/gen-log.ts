@@ -8,15 +8,6 @@ import type { Io } from "../io-types.ts";
 import { loadModel, wholeNumber } from "./review.ts";
 
 export const genLogCommand = {
-  help: `Usage: handoff gen-log CONTRACT.handoff --lines N [--seed S] [--out FILE.jsonl]
-
-Writes a realistic synthetic decision log for the contract: interleaved conversations of several turns,
-each turn decided by the contract itself, with the events a host records (asked for a person, handoffs
-accepted on time, late or never, stops that confused the customer, reopened cases), in time order and
-with pii redacted. For trying \`handoff review\` and \`handoff replay\`, tests and benchmarks.
-  --lines N    exactly N lines
-  --seed S     the same seed gives the same log (default 1)
-  --out FILE   write to FILE (atomically) instead of standard output (use it for large logs)`,
   async run(args: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parse(args, { lines: { type: "string" }, seed: { type: "string" }, out: { type: "string" } }, "gen-log");
     if (positionals.length !== 1) throw new UsageError("gen-log: expected exactly one contract (usage: handoff gen-log CONTRACT.handoff --lines N)");

@@ -6,18 +6,6 @@ import type { Io } from "../io-types.ts";
 import { loadModel } from "./review.ts";
 
 export const replayCommand = {
-  help: `Usage: handoff replay NEW.handoff LOG.jsonl... [--fail-on-change] [--format human|json]
-
-Decides every logged decision again with the new contract (on the logged signals and context) and
-reports what would change: a matrix of old action -> new action (on the diagonal, owner or within
-changed), the owners and deadlines that change, and example conversations for each changed cell.
-The regression check before a contract change ships.
-  --fail-on-change   exit 1 when any decision would change
-  --format human     the report as text (default)
-  --format json      {contract, decisions, changed, matrix, cells: [{from, to, count, examples}], owners,
-                     withins, newlyInvalid, redactedInputs, bad}
-Exit status: 0 replayed, 1 the contract has errors or (with --fail-on-change) a decision changes,
-2 usage or unreadable log.`,
   async run(args: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parse(args, { "fail-on-change": { type: "boolean" }, format: { type: "string" } }, "replay");
     const format = values.format ?? "human";

@@ -12,20 +12,6 @@ import type { Io } from "../io-types.ts";
 import { reportToStderr } from "../report.ts";
 
 export const reviewCommand = {
-  help: `Usage: handoff review LOG.jsonl... [--sample N] [--seed S] [--since DATE] [--until DATE]
-                      [--contract FILE.handoff] [--out FILE.html|FILE.md]
-
-Reviews decision logs (see docs/review.md) in one streaming pass: decisions and near-miss rates per
-action and per rule, the rules that never fired, near misses with examples, and a reproducible sample
-of decisions per action. Prints a summary; bad lines are counted and listed with their line numbers.
-  --sample N          decisions sampled per action (default 5)
-  --seed S            seed of the sample (default "handoff"): same seed, same log, same sample
-  --since DATE        skip lines before DATE (ISO: 2026-11-02 or 2026-11-02T08:00:00Z)
-  --until DATE        skip lines from DATE on; a date alone includes that whole day (UTC)
-  --contract FILE     the contract, so its rules that never fired are listed even if absent from the log
-  --out FILE.html     also write a self-contained HTML report (inline SVG charts, printable)
-  --out FILE.md       also write the report as Markdown
-Exit status: 0 reviewed (even with bad lines), 1 the contract has errors, 2 usage or unreadable log.`,
   async run(args: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parse(
       args,

@@ -8,11 +8,6 @@ import { reportToStderr } from "../report.ts";
 import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 
 export const runCommand = {
-  help: `Usage: handoff run FILE --input INPUT.json|-
-
-Checks the contract, then decides one turn with the reference interpreter and prints the decision.
-  --input FILE   a JSON object { "signals": {...}, "context": {...} } ("-" reads standard input);
-                 "context" is optional; signals that fail validation give the invalid-input decision`,
   async run(args: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parse(args, { input: { type: "string", short: "i" } }, "run");
     if (positionals.length !== 1) throw new UsageError("run: expected exactly one contract (usage: handoff run FILE --input INPUT.json|-)");

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { check } from "../../compiler/compile.ts";
 import { interpret } from "../../compiler/interpret.ts";
 import { CONVERSATION_EVENTS, createDecisionLogger } from "../../runtime/log.ts";
-import { ACTIONS } from "../../review/lines.ts";
+import { actionNames } from "../../grammar/vocabulary.ts";
 
 const schema = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, "../../docs/schema", name), "utf8"));
 
@@ -18,7 +18,7 @@ describe("docs/schema", () => {
   it("are JSON Schema 2020-12 and list the events and actions review knows", () => {
     for (const s of [decisionSchema, eventSchema]) expect(s.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(eventSchema.properties.event.enum).toEqual([...CONVERSATION_EVENTS]);
-    expect(decisionSchema.properties.decision.properties.action.enum).toEqual([...ACTIONS]);
+    expect(decisionSchema.properties.decision.properties.action.enum).toEqual([...actionNames]);
   });
 
   it("require exactly the properties the logger writes, and document every one of them", () => {

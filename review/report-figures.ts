@@ -1,4 +1,4 @@
-/** Number formatting shared by the review and replay reports. */
+/** How the review and replay reports print figures: counts, percentages and the period a review covered. */
 
 export const count = (n: number): string => n.toLocaleString("en-US");
 
