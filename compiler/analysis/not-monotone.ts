@@ -29,11 +29,10 @@ import { priorityOrder } from "../policy.ts";
 import { interpret } from "../interpret.ts";
 import type { Decision } from "../../runtime/prelude.ts";
 import type { AnalysisContext } from "./context.ts";
-import type { Domain } from "./domain.ts";
-import { literalsOf, makeDomain } from "./domain.ts";
-import { allOf, anyOf, negation, type Formula } from "./engine.ts";
-import { and, compile, FALSE, type Node } from "./formula.ts";
-import { exampleOf, fullBox, search, simplify, withCell, type Box } from "./solve.ts";
+import { literalsOf, makeDomain, type Domain } from "./solver/domain.ts";
+import { allOf, anyOf, negation, type Formula } from "./solver/formula.ts";
+import { and, compile, FALSE, type Node } from "./solver/node.ts";
+import { exampleOf, fullBox, search, simplify, withCell } from "./solver/search.ts";
 
 export interface MonotoneViolation {
   readonly property: MonotoneModel;
