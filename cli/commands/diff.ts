@@ -1,4 +1,4 @@
-import { semanticDiff, incompatibility, actionNames, type DecisionSummary, type SemanticDiff } from "../../compiler/analysis/diff.ts";
+import { semanticDiff, incompatibility, type DecisionSummary, type SemanticDiff } from "../../compiler/analysis/diff.ts";
 import { check } from "../../compiler/compile.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { formatDuration } from "../../grammar/tokens.ts";
@@ -7,6 +7,7 @@ import { parse, UsageError } from "../args.ts";
 import { readSource } from "../io.ts";
 import type { Io } from "../io-types.ts";
 import { printExample } from "../../diagnostics/values.ts";
+import { actionNames } from "../../grammar/vocabulary.ts";
 import { reportToStderr } from "../report.ts";
 
 export const diffCommand = {

@@ -10,9 +10,9 @@
  * then for each old outcome whose decision can change, each new outcome with another decision that
  * can win there gives a region "old i wins and new j wins", enumerated as disjoint boxes of cells.
  */
-import type { ActionName } from "../../grammar/ast.ts";
 import type { Example } from "../../diagnostics/index.ts";
-import { formatDuration } from "../../grammar/tokens.ts";
+import { actionNames, type ActionName } from "../../grammar/vocabulary.ts";
+import { showValue } from "../explain.ts";
 import type { ContractModel, OutcomeModel, SignalType, SignalValue } from "../model.ts";
 import { members } from "./solver/cellset.ts";
 import { literalsOf, makeDomain, type Domain, type SignalCells } from "./solver/domain.ts";
@@ -62,8 +62,6 @@ export interface SemanticDiff {
   readonly becameUnreachable: readonly string[];
   readonly becameReachable: readonly string[];
 }
-
-export const actionNames: readonly ActionName[] = ["answer", "route", "escalate", "stop"];
 
 /** Why the two contracts cannot be compared, or null when they can. */
 export function incompatibility(before: ContractModel, after: ContractModel): string | null {
@@ -192,7 +190,7 @@ function commonGround(domain: Domain, formulas: readonly Node[]): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Readable constraints for the regions.
+// Readable constraints for the regions, values in the author's notation (`showValue`).
 
 /** The signal's cells in `chosen` as a readable constraint (`-0.5 <= sentiment < -0.3`), or null when it allows every cell. */
 export function describeCells(sc: SignalCells, chosen: readonly number[]): string | null {
@@ -200,9 +198,9 @@ export function describeCells(sc: SignalCells, chosen: readonly number[]): strin
   if (chosen.length === cells.length) return null;
   const name = signal.name;
   const type = signal.type;
-  if (type.kind === "bool") return `${name} = ${cells[chosen[0]!]!.rep}`;
+  if (type.kind === "bool") return `${name} = ${showValue(type, cells[chosen[0]!]!.rep)}`;
   if (type.kind === "enum" || type.kind === "text") {
-    const show = (v: SignalValue) => (type.kind === "text" ? JSON.stringify(v) : String(v));
+    const show = (v: SignalValue) => showValue(type, v);
     const inSet = new Set(chosen);
     const hasOther = chosen.some((i) => cells[i]!.kind === "other");
     const listed = chosen.filter((i) => cells[i]!.kind !== "other").map((i) => show(cells[i]!.rep));
@@ -214,7 +212,8 @@ export function describeCells(sc: SignalCells, chosen: readonly number[]): strin
     return listed.length === 1 ? `${name} = ${listed[0]}` : `${name} in [${listed.join(", ")}]`;
   }
   // Numbers: merge runs of adjacent cells into intervals.
-  const show = (v: number) => (type.kind === "duration" && Number.isInteger(v) ? formatDuration(v) : String(v));
+  // Bounds are literals or range ends: whole seconds for a duration, which `showValue` writes in units.
+  const show = (v: number) => showValue(type, v);
   const min = type.kind === "number" ? type.min : 0;
   const max = type.kind === "number" ? type.max : null;
   const parts: string[] = [];

@@ -24,7 +24,7 @@
 import { diagnostic, type Diagnostic, type Example } from "../../diagnostics/index.ts";
 import { showValue } from "../explain.ts";
 import type { ContractModel, MonotoneModel, SignalValue } from "../model.ts";
-import { severityRank } from "../../grammar/vocabulary.ts";
+import { actionNames, severityRank } from "../../grammar/vocabulary.ts";
 import { priorityOrder } from "../policy.ts";
 import { interpret } from "../interpret.ts";
 import type { Decision } from "../../runtime/prelude.ts";
@@ -43,6 +43,9 @@ export interface MonotoneViolation {
   readonly fromDecision: Decision;
   readonly toDecision: Decision;
 }
+
+/** The highest severity: "severity >= r" is asked for r = 1..topRank (r = 0 always holds). */
+const topRank = Math.max(...actionNames.map((a) => severityRank[a]));
 
 /** The fallback's action: `otherwise`, else what valid input matching no rule gets (`on invalid`). */
 function fallbackAction(model: ContractModel) {
@@ -83,7 +86,7 @@ export function monotoneViolation(model: ContractModel, property: MonotoneModel,
   const size = cells.length;
   const full = fullBox(d);
   const levels: { pos: Node; neg: Node }[] = [];
-  for (let r = 1; r <= 3; r++) {
+  for (let r = 1; r <= topRank; r++) {
     const g = atLeast(model, r);
     levels.push({ pos: compile(d, g), neg: compile(d, g, true) });
   }
@@ -101,7 +104,7 @@ export function monotoneViolation(model: ContractModel, property: MonotoneModel,
   const steps: [number, number][] = [];
   for (let i = 0; i + 1 < size; i++) steps.push(property.direction === "increasing" ? [i, i + 1] : [size - 1 - i, size - 2 - i]);
   for (const [c, next] of steps) {
-    for (let level = 0; level < 3; level++) {
+    for (let level = 0; level < topRank; level++) {
       const before = evalAt(level, "pos", c);
       if (before === FALSE) continue;
       const after = evalAt(level, "neg", next);
