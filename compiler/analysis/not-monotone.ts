@@ -22,7 +22,7 @@
  * merged into one `or` / `and`, so its depth is the number of alternations, not of rules.
  */
 import { diagnostic, type Diagnostic, type Example } from "../../diagnostics/index.ts";
-import { showValue } from "../explain.ts";
+import { showAssignment, showValue } from "../explain.ts";
 import type { ContractModel, MonotoneModel, SignalValue } from "../model.ts";
 import { actionNames, severityRank } from "../../grammar/vocabulary.ts";
 import { priorityOrder } from "../policy.ts";
@@ -141,12 +141,6 @@ export function shownSignals(model: ContractModel, v: MonotoneViolation): string
   return all.filter((n) => reads.has(n));
 }
 
-/** `a = 1, b = x` for the chosen signals. */
-export function showInput(model: ContractModel, input: Example, names: readonly string[]): string {
-  const types = new Map(model.signals.map((sig) => [sig.name, sig.type]));
-  return names.map((n) => `${n} = ${showValue(types.get(n), input[n]!)}`).join(", ");
-}
-
 export function notMonotone(ctx: AnalysisContext): Diagnostic[] {
   const { model } = ctx;
   const out: Diagnostic[] = [];
@@ -161,8 +155,8 @@ export function notMonotone(ctx: AnalysisContext): Diagnostic[] {
       `${showValue(type, v.from[property.signal]!)} to ${showValue(type, v.to[property.signal]!)} moves the decision ` +
       `from ${outcome(v.fromDecision)} to ${outcome(v.toDecision)}`;
     const hint =
-      `the two inputs differ only in \`${property.signal}\`: ${showInput(model, v.from, names)} ` +
-      `gets ${v.fromDecision.action}; ${showInput(model, v.to, names)} gets ${v.toDecision.action}. ` +
+      `the two inputs differ only in \`${property.signal}\`: ${showAssignment(model.signals, v.from, names)} ` +
+      `gets ${v.fromDecision.action}; ${showAssignment(model.signals, v.to, names)} gets ${v.toDecision.action}. ` +
       `Make the less severe rule exclude these inputs, or drop the \`monotone\` declaration`;
     out.push({ ...diagnostic("not-monotone", property.span, message, hint), example: v.from });
   }
