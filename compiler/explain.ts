@@ -12,8 +12,9 @@
  *   or          needed true (all false): the first operand; needed false: the first operand that held
  *
  * Values and literals print in the author's notation (`showValue`): durations in units, enum members
- * bare, strings quoted.
+ * bare, everything else as the one printer of values (diagnostics/values.ts) prints it.
  */
+import { printValue } from "../diagnostics/values.ts";
 import { formatDuration } from "../grammar/tokens.ts";
 import { holds, interpret, validateWith, type SignalValues } from "./interpret.ts";
 import type { Decision, Problem } from "../runtime/prelude/index.ts";
@@ -133,12 +134,15 @@ export function renderExplanation(model: ContractModel, explanation: Explanation
 // ---------------------------------------------------------------------------------------------
 // The author's notation
 
-/** A value as the author would write it for a signal of `type`: `2h`, `medical`, `"en"`, `-0.5`, `true`. */
+/**
+ * A value as the author would write it for a signal of `type`: `2h`, `medical`, `"en"`, `-0.5`, `true`.
+ * The author's notation differs from the one printer of values (`printValue`) only where the type says
+ * more: enum members bare, durations in units.
+ */
 export function showValue(type: SignalType | undefined, value: SignalValue): string {
-  if (typeof value === "string") return type?.kind === "enum" ? value : JSON.stringify(value);
-  if (typeof value === "boolean") return String(value);
-  if (type?.kind === "duration") return showDuration(value);
-  return String(value + 0); // -0 → 0
+  if (typeof value === "string" && type?.kind === "enum") return value;
+  if (typeof value === "number" && type?.kind === "duration") return showDuration(value);
+  return printValue(value); // String(-0) is "0"
 }
 
 /** A number of seconds in units (`1h30m`); a fractional one in seconds. */

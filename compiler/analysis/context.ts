@@ -5,14 +5,15 @@
  */
 import type { ContractFile } from "../../grammar/ast.ts";
 import type { Example } from "../../diagnostics/index.ts";
-import type { Cond, ContractModel, SignalValue } from "../model.ts";
+import type { Cond, ContractModel } from "../model.ts";
 import { priorityOrder } from "../policy.ts";
-import { literalsOf, makeDomain, type Domain } from "./domain.ts";
-import { subset } from "./cellset.ts";
-import { overlapIndex } from "./overlap-index.ts";
-import { allOf, negation, solve, type Formula } from "./engine.ts";
-import { compile } from "./formula.ts";
-import { fullBox, propagate } from "./solve.ts";
+import { subset } from "./solver/cellset.ts";
+import { literalsOf, makeDomain, type Domain } from "./solver/domain.ts";
+import { allOf, negation, type Formula } from "./solver/formula.ts";
+import { compile } from "./solver/node.ts";
+import { overlapIndex } from "./solver/overlap-index.ts";
+import { fullBox, propagate } from "./solver/search.ts";
+import { solve } from "./solver/solve.ts";
 import { ruleSpans, type RuleSpans } from "./spans.ts";
 
 export interface AnalysisContext {

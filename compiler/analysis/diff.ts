@@ -10,14 +10,16 @@
  * then for each old outcome whose decision can change, each new outcome with another decision that
  * can win there gives a region "old i wins and new j wins", enumerated as disjoint boxes of cells.
  */
-import type { ActionName } from "../../grammar/ast.ts";
 import type { Example } from "../../diagnostics/index.ts";
-import type { ContractModel, OutcomeModel, SignalType } from "../model.ts";
-import { members } from "./cellset.ts";
-import { describeCells, literalsOf, makeDomain, type Domain } from "./domain.ts";
-import { winsFormula, type Formula } from "./engine.ts";
-import { and, compile, or, type Node } from "./formula.ts";
-import { allBoxes, exampleOf, fullBox, search, withCell, type Box } from "./solve.ts";
+import { actionNames, type ActionName } from "../../grammar/vocabulary.ts";
+import { showValue } from "../explain.ts";
+import type { ContractModel, OutcomeModel, SignalType, SignalValue } from "../model.ts";
+import { members } from "./solver/cellset.ts";
+import { literalsOf, makeDomain, type Domain, type SignalCells } from "./solver/domain.ts";
+import type { Formula } from "./solver/formula.ts";
+import { and, compile, or, type Node } from "./solver/node.ts";
+import { allBoxes, exampleOf, fullBox, search, withCell, type Box } from "./solver/search.ts";
+import { winsFormula } from "./wins.ts";
 
 export interface DecisionSummary {
   /** The deciding rule, or `otherwise`. */
@@ -60,8 +62,6 @@ export interface SemanticDiff {
   readonly becameUnreachable: readonly string[];
   readonly becameReachable: readonly string[];
 }
-
-export const actionNames: readonly ActionName[] = ["answer", "route", "escalate", "stop"];
 
 /** Why the two contracts cannot be compared, or null when they can. */
 export function incompatibility(before: ContractModel, after: ContractModel): string | null {
@@ -187,4 +187,51 @@ function commonGround(domain: Domain, formulas: readonly Node[]): string[] {
     if (text !== null) out.push(text);
   });
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readable constraints for the regions, values in the author's notation (`showValue`).
+
+/** The signal's cells in `chosen` as a readable constraint (`-0.5 <= sentiment < -0.3`), or null when it allows every cell. */
+export function describeCells(sc: SignalCells, chosen: readonly number[]): string | null {
+  const { signal, cells } = sc;
+  if (chosen.length === cells.length) return null;
+  const name = signal.name;
+  const type = signal.type;
+  if (type.kind === "bool") return `${name} = ${showValue(type, cells[chosen[0]!]!.rep)}`;
+  if (type.kind === "enum" || type.kind === "text") {
+    const show = (v: SignalValue) => showValue(type, v);
+    const inSet = new Set(chosen);
+    const hasOther = chosen.some((i) => cells[i]!.kind === "other");
+    const listed = chosen.filter((i) => cells[i]!.kind !== "other").map((i) => show(cells[i]!.rep));
+    const missing = cells.map((_, i) => i).filter((i) => !inSet.has(i) && cells[i]!.kind !== "other").map((i) => show(cells[i]!.rep));
+    if (hasOther || missing.length < listed.length) {
+      if (missing.length === 0) return `${name} not in [${listed.join(", ")}]`; // only "other" excluded: impossible (text only)
+      return missing.length === 1 ? `${name} != ${missing[0]}` : `${name} not in [${missing.join(", ")}]`;
+    }
+    return listed.length === 1 ? `${name} = ${listed[0]}` : `${name} in [${listed.join(", ")}]`;
+  }
+  // Numbers: merge runs of adjacent cells into intervals.
+  // Bounds are literals or range ends: whole seconds for a duration, which `showValue` writes in units.
+  const show = (v: number) => showValue(type, v);
+  const min = type.kind === "number" ? type.min : 0;
+  const max = type.kind === "number" ? type.max : null;
+  const parts: string[] = [];
+  for (let k = 0; k < chosen.length; ) {
+    let end = k;
+    while (end + 1 < chosen.length && chosen[end + 1] === chosen[end]! + 1) end++;
+    const first = cells[chosen[k]!]!;
+    const last = cells[chosen[end]!]!;
+    if (first === last && first.kind === "range" && first.lo === first.hi && first.lo !== null) parts.push(`${name} = ${show(first.lo)}`);
+    else if (first.kind === "range" && last.kind === "range") {
+      const lo = first.lo !== null && !(first.loClosed && first.lo === min) ? first.lo : null;
+      const hi = last.hi !== null && !(last.hiClosed && last.hi === max) ? last.hi : null;
+      if (lo !== null && hi !== null && lo === hi) parts.push(`${name} = ${show(lo)}`);
+      else if (lo !== null && hi !== null) parts.push(`${show(lo)} ${first.loClosed ? "<=" : "<"} ${name} ${last.hiClosed ? "<=" : "<"} ${show(hi)}`);
+      else if (lo !== null) parts.push(`${name} ${first.loClosed ? ">=" : ">"} ${show(lo)}`);
+      else if (hi !== null) parts.push(`${name} ${last.hiClosed ? "<=" : "<"} ${show(hi)}`);
+    }
+    k = end + 1;
+  }
+  return parts.length === 1 ? parts[0]! : `(${parts.join(" or ")})`;
 }

@@ -4,7 +4,7 @@
  * found to hide it, with such an input.
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
-import { severityRank } from "../model.ts";
+import { severityRank } from "../../grammar/vocabulary.ts";
 import type { AnalysisContext } from "./context.ts";
 import { shadowedPairs } from "./shadowing.ts";
 

@@ -22,18 +22,17 @@
  * merged into one `or` / `and`, so its depth is the number of alternations, not of rules.
  */
 import { diagnostic, type Diagnostic, type Example } from "../../diagnostics/index.ts";
-import { showValue } from "../explain.ts";
+import { showAssignment, showValue } from "../explain.ts";
 import type { ContractModel, MonotoneModel, SignalValue } from "../model.ts";
-import { severityRank } from "../../grammar/vocabulary.ts";
+import { actionNames, severityRank } from "../../grammar/vocabulary.ts";
 import { priorityOrder } from "../policy.ts";
 import { interpret } from "../interpret.ts";
 import type { Decision } from "../../runtime/prelude/index.ts";
 import type { AnalysisContext } from "./context.ts";
-import type { Domain } from "./domain.ts";
-import { literalsOf, makeDomain } from "./domain.ts";
-import { allOf, anyOf, negation, type Formula } from "./engine.ts";
-import { and, compile, FALSE, type Node } from "./formula.ts";
-import { exampleOf, fullBox, search, simplify, withCell, type Box } from "./solve.ts";
+import { literalsOf, makeDomain, type Domain } from "./solver/domain.ts";
+import { allOf, anyOf, negation, type Formula } from "./solver/formula.ts";
+import { and, compile, FALSE, type Node } from "./solver/node.ts";
+import { exampleOf, fullBox, search, simplify, withCell } from "./solver/search.ts";
 
 export interface MonotoneViolation {
   readonly property: MonotoneModel;
@@ -44,6 +43,9 @@ export interface MonotoneViolation {
   readonly fromDecision: Decision;
   readonly toDecision: Decision;
 }
+
+/** The highest severity: "severity >= r" is asked for r = 1..topRank (r = 0 always holds). */
+const topRank = Math.max(...actionNames.map((a) => severityRank[a]));
 
 /** The fallback's action: `otherwise`, else what valid input matching no rule gets (`on invalid`). */
 function fallbackAction(model: ContractModel) {
@@ -84,7 +86,7 @@ export function monotoneViolation(model: ContractModel, property: MonotoneModel,
   const size = cells.length;
   const full = fullBox(d);
   const levels: { pos: Node; neg: Node }[] = [];
-  for (let r = 1; r <= 3; r++) {
+  for (let r = 1; r <= topRank; r++) {
     const g = atLeast(model, r);
     levels.push({ pos: compile(d, g), neg: compile(d, g, true) });
   }
@@ -102,7 +104,7 @@ export function monotoneViolation(model: ContractModel, property: MonotoneModel,
   const steps: [number, number][] = [];
   for (let i = 0; i + 1 < size; i++) steps.push(property.direction === "increasing" ? [i, i + 1] : [size - 1 - i, size - 2 - i]);
   for (const [c, next] of steps) {
-    for (let level = 0; level < 3; level++) {
+    for (let level = 0; level < topRank; level++) {
       const before = evalAt(level, "pos", c);
       if (before === FALSE) continue;
       const after = evalAt(level, "neg", next);
@@ -139,12 +141,6 @@ export function shownSignals(model: ContractModel, v: MonotoneViolation): string
   return all.filter((n) => reads.has(n));
 }
 
-/** `a = 1, b = x` for the chosen signals. */
-export function showInput(model: ContractModel, input: Example, names: readonly string[]): string {
-  const types = new Map(model.signals.map((sig) => [sig.name, sig.type]));
-  return names.map((n) => `${n} = ${showValue(types.get(n), input[n]!)}`).join(", ");
-}
-
 export function notMonotone(ctx: AnalysisContext): Diagnostic[] {
   const { model } = ctx;
   const out: Diagnostic[] = [];
@@ -159,8 +155,8 @@ export function notMonotone(ctx: AnalysisContext): Diagnostic[] {
       `${showValue(type, v.from[property.signal]!)} to ${showValue(type, v.to[property.signal]!)} moves the decision ` +
       `from ${outcome(v.fromDecision)} to ${outcome(v.toDecision)}`;
     const hint =
-      `the two inputs differ only in \`${property.signal}\`: ${showInput(model, v.from, names)} ` +
-      `gets ${v.fromDecision.action}; ${showInput(model, v.to, names)} gets ${v.toDecision.action}. ` +
+      `the two inputs differ only in \`${property.signal}\`: ${showAssignment(model.signals, v.from, names)} ` +
+      `gets ${v.fromDecision.action}; ${showAssignment(model.signals, v.to, names)} gets ${v.toDecision.action}. ` +
       `Make the less severe rule exclude these inputs, or drop the \`monotone\` declaration`;
     out.push({ ...diagnostic("not-monotone", property.span, message, hint), example: v.from });
   }

@@ -9,8 +9,8 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import type { Cond } from "../model.ts";
 import type { AnalysisContext } from "./context.ts";
-import { and, compile, or } from "./formula.ts";
-import { fullBox, search } from "./solve.ts";
+import { and, compile, or } from "./solver/node.ts";
+import { fullBox, search } from "./solver/search.ts";
 
 export function redundantComparison(ctx: AnalysisContext): Diagnostic[] {
   const out: Diagnostic[] = [];

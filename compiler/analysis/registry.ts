@@ -1,6 +1,8 @@
 /**
- * Every analysis, in one list. Each runs on a contract that checked without errors and returns
- * diagnostics whose `example` (where there is one) is a complete valid input proving the claim.
+ * Every analysis, in one map from its code to its rule: exactly the codes the catalog gives to the
+ * `analysis` stage (a code without a rule, or a rule for another stage's code, fails to compile). Each
+ * rule runs on a contract that checked without errors and returns diagnostics of its own code whose
+ * `example` (where there is one) is a complete valid input proving the claim.
  *
  *   incomplete               error    no `otherwise`, and some valid input matches no rule
  *   unsatisfiable-condition  warning  no valid input satisfies a rule's condition
@@ -13,7 +15,7 @@
  * Witnesses (one winning input per reachable rule) come from the same cached questions.
  */
 import type { ContractFile } from "../../grammar/ast.ts";
-import type { Diagnostic } from "../../diagnostics/index.ts";
+import type { catalog, Diagnostic, DiagnosticCode } from "../../diagnostics/index.ts";
 import type { ContractModel } from "../model.ts";
 import { ambiguousOwner } from "./ambiguous-owner.ts";
 import { createContext, type AnalysisContext } from "./context.ts";
@@ -27,15 +29,24 @@ import { witnesses, type Witness } from "./witnesses.ts";
 
 export type { Witness } from "./witnesses.ts";
 
-export const analyses: readonly ((ctx: AnalysisContext) => Diagnostic[])[] = [
-  incomplete,
-  unsatisfiableCondition,
-  unreachableRule,
-  hiddenSeverity,
-  ambiguousOwner,
-  redundantComparison,
-  notMonotone,
-];
+/** The codes the catalog gives to the `analysis` stage. */
+export type AnalysisCode = { [C in DiagnosticCode]: (typeof catalog)[C]["stage"] extends "analysis" ? C : never }[DiagnosticCode];
+
+export type AnalysisRule = (ctx: AnalysisContext) => Diagnostic[];
+
+/** INVARIANT: the order of the keys is the order the rules run in, so the order of the findings. */
+export const analysisRules = {
+  incomplete: incomplete,
+  "unsatisfiable-condition": unsatisfiableCondition,
+  "unreachable-rule": unreachableRule,
+  "hidden-severity": hiddenSeverity,
+  "ambiguous-owner": ambiguousOwner,
+  "redundant-comparison": redundantComparison,
+  "not-monotone": notMonotone,
+} as const satisfies Record<AnalysisCode, AnalysisRule>;
+
+/** The rules in run order. */
+export const analyses: readonly AnalysisRule[] = Object.values(analysisRules);
 
 export interface AnalysisResult {
   readonly diagnostics: Diagnostic[];

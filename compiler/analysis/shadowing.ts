@@ -9,7 +9,7 @@ import type { Example } from "../../diagnostics/index.ts";
 import type { Cond } from "../model.ts";
 import { holds } from "../interpret.ts";
 import type { AnalysisContext } from "./context.ts";
-import { negation } from "./engine.ts";
+import { negation } from "./solver/formula.ts";
 
 export interface Shadowed {
   /** The earlier rule, which wins. */

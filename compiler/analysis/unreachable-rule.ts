@@ -7,9 +7,9 @@
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import type { Cond } from "../model.ts";
-import { negation } from "./engine.ts";
 import { holds } from "../interpret.ts";
 import { nameList, type AnalysisContext } from "./context.ts";
+import { negation } from "./solver/formula.ts";
 
 export function unreachableRule(ctx: AnalysisContext): Diagnostic[] {
   const out: Diagnostic[] = [];

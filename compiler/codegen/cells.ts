@@ -8,10 +8,10 @@
  * At run time each indexed signal's validated value is classified into its cell by `cellOf_<i>`
  * (emitted here), in a few comparisons.
  */
-import { count, has, type CellSet } from "../analysis/cellset.ts";
-import { literalsOf, makeDomain, type Cell, type Domain } from "../analysis/domain.ts";
-import { compile } from "../analysis/formula.ts";
-import { fullBox, propagate } from "../analysis/solve.ts";
+import { count, has, type CellSet } from "../analysis/solver/cellset.ts";
+import { literalsOf, makeDomain, type Cell, type Domain } from "../analysis/solver/domain.ts";
+import { compile } from "../analysis/solver/node.ts";
+import { fullBox, propagate } from "../analysis/solver/search.ts";
 import type { ContractModel, SignalType } from "../model.ts";
 import { commentText, literal, num } from "./literals.ts";
 

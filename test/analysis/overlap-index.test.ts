@@ -2,8 +2,8 @@
 // it must return exactly what comparing rule i with every member would.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fullSet, intersects, type CellSet } from "../../compiler/analysis/cellset.ts";
-import { overlapIndex, type Hull } from "../../compiler/analysis/overlap-index.ts";
+import { fullSet, intersects, type CellSet } from "../../compiler/analysis/solver/cellset.ts";
+import { overlapIndex, type Hull } from "../../compiler/analysis/solver/overlap-index.ts";
 
 const sizes = [2, 3, 7, 40];
 

@@ -1,13 +1,14 @@
 /**
- * Formulas over cells: a `Cond` (or a constant) compiled against a domain into negation normal form,
- * whose leaves say "signal s lies in one of these cells". Compiled conditions are cached per domain
- * and polarity, so a rule's condition is compiled once however many questions mention it.
+ * Formulas over cells: a formula (formula.ts) compiled against a domain into negation normal form
+ * (negations pushed down to the leaves by De Morgan's laws, where they complement a cell set), whose
+ * leaves say "signal s lies in one of these cells". Compiled conditions are memoised per domain and
+ * polarity, so a rule's condition is compiled once however many questions mention it.
  */
-import type { Cond } from "../model.ts";
-import { atomHolds } from "../interpret.ts";
+import type { Cond } from "../../model.ts";
+import { atomHolds } from "../../interpret.ts";
 import { complement, fullSet, emptySet, add, type CellSet } from "./cellset.ts";
 import type { Domain } from "./domain.ts";
-import type { Formula } from "./engine.ts";
+import type { Formula } from "./formula.ts";
 
 export type Node =
   | { readonly k: "t" }

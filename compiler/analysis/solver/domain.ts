@@ -10,12 +10,14 @@
  *   text                   one cell per mentioned string, plus one "any other string" cell
  *   bool                   false, true
  *
+ * This is equivalence-class partitioning: values that no comparison of the contract can tell apart are
+ * one class, so a question over infinitely many inputs becomes one over finitely many cells.
+ *
  * INVARIANT: every comparison whose literal the domain knows (`literals`) is constant on every cell, so
  * evaluating it on the cell's `rep` decides it for the whole cell. Defaults play no part: an input may
  * state any valid value of a signal that has one.
  */
-import type { Cond, SignalModel, SignalValue } from "../model.ts";
-import { formatDuration } from "../../grammar/tokens.ts";
+import type { Cond, SignalModel, SignalValue } from "../../model.ts";
 
 export type Cell =
   /** Numbers between `lo` and `hi` (null: unbounded), each end open or closed; a point when lo = hi. */
@@ -41,11 +43,11 @@ export interface SignalCells {
   readonly literals: ReadonlySet<SignalValue>;
 }
 
-/** Built by `buildDomain`; treat as opaque outside compiler/analysis/. */
+/** Built by `makeDomain` (or `buildDomain`, solve.ts); treat as opaque outside compiler/analysis/. */
 export interface Domain {
   readonly signals: readonly SignalCells[];
   readonly index: ReadonlyMap<string, number>;
-  /** Compiled formulas, per polarity (see formula.ts). */
+  /** Compiled formulas, per polarity (see node.ts). */
   readonly cache: { readonly pos: WeakMap<object, unknown>; readonly neg: WeakMap<object, unknown> };
 }
 
@@ -198,50 +200,4 @@ export function cellOf(cells: readonly Cell[], value: SignalValue): number {
   }
   for (let i = 0; i < cells.length; i++) if (cells[i]!.kind === "other" && typeof value === "string") return i;
   return -1;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Readable constraints, for `handoff diff` regions.
-
-/** The signal's cells in `chosen` as a readable constraint (`-0.5 <= sentiment < -0.3`), or null when it allows every cell. */
-export function describeCells(sc: SignalCells, chosen: readonly number[]): string | null {
-  const { signal, cells } = sc;
-  if (chosen.length === cells.length) return null;
-  const name = signal.name;
-  const type = signal.type;
-  if (type.kind === "bool") return `${name} = ${cells[chosen[0]!]!.rep}`;
-  if (type.kind === "enum" || type.kind === "text") {
-    const show = (v: SignalValue) => (type.kind === "text" ? JSON.stringify(v) : String(v));
-    const inSet = new Set(chosen);
-    const hasOther = chosen.some((i) => cells[i]!.kind === "other");
-    const listed = chosen.filter((i) => cells[i]!.kind !== "other").map((i) => show(cells[i]!.rep));
-    const missing = cells.map((_, i) => i).filter((i) => !inSet.has(i) && cells[i]!.kind !== "other").map((i) => show(cells[i]!.rep));
-    if (hasOther || missing.length < listed.length) {
-      if (missing.length === 0) return `${name} not in [${listed.join(", ")}]`; // only "other" excluded: impossible (text only)
-      return missing.length === 1 ? `${name} != ${missing[0]}` : `${name} not in [${missing.join(", ")}]`;
-    }
-    return listed.length === 1 ? `${name} = ${listed[0]}` : `${name} in [${listed.join(", ")}]`;
-  }
-  // Numbers: merge runs of adjacent cells into intervals.
-  const show = (v: number) => (type.kind === "duration" && Number.isInteger(v) ? formatDuration(v) : String(v));
-  const min = type.kind === "number" ? type.min : 0;
-  const max = type.kind === "number" ? type.max : null;
-  const parts: string[] = [];
-  for (let k = 0; k < chosen.length; ) {
-    let end = k;
-    while (end + 1 < chosen.length && chosen[end + 1] === chosen[end]! + 1) end++;
-    const first = cells[chosen[k]!]!;
-    const last = cells[chosen[end]!]!;
-    if (first === last && first.kind === "range" && first.lo === first.hi && first.lo !== null) parts.push(`${name} = ${show(first.lo)}`);
-    else if (first.kind === "range" && last.kind === "range") {
-      const lo = first.lo !== null && !(first.loClosed && first.lo === min) ? first.lo : null;
-      const hi = last.hi !== null && !(last.hiClosed && last.hi === max) ? last.hi : null;
-      if (lo !== null && hi !== null && lo === hi) parts.push(`${name} = ${show(lo)}`);
-      else if (lo !== null && hi !== null) parts.push(`${show(lo)} ${first.loClosed ? "<=" : "<"} ${name} ${last.hiClosed ? "<=" : "<"} ${show(hi)}`);
-      else if (lo !== null) parts.push(`${name} ${first.loClosed ? ">=" : ">"} ${show(lo)}`);
-      else if (hi !== null) parts.push(`${name} ${last.hiClosed ? "<=" : "<"} ${show(hi)}`);
-    }
-    k = end + 1;
-  }
-  return parts.length === 1 ? parts[0]! : `(${parts.join(" or ")})`;
 }

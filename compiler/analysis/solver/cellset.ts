@@ -1,6 +1,8 @@
 /**
- * Sets of cell indices of one signal, as fixed-width bit sets. Every operation returns a fresh set
- * (or reads only); sets of the same signal always have the same width.
+ * Sets of cell indices of one signal, as fixed-width bit sets (the bit-vector representation of a set
+ * over a small finite universe: one machine word holds 32 members, and union, intersection and
+ * inclusion are word-wise). Every operation returns a fresh set (or reads only); sets of the same
+ * signal always have the same width.
  */
 export type CellSet = Uint32Array;
 

@@ -6,10 +6,10 @@
  * otherwise splits the box on one atom's cells: inside, then outside. Each split strictly shrinks the
  * box, so the search ends; it is exact because cells are uniform for every comparison (domain.ts).
  */
-import type { SignalValue } from "../model.ts";
+import type { SignalValue } from "../../model.ts";
 import { add, emptySet, fullSet, intersect, intersects, isEmpty, minus, subset, union, has, type CellSet } from "./cellset.ts";
 import type { Domain } from "./domain.ts";
-import { and, or, FALSE, TRUE, type Node } from "./formula.ts";
+import { and, or, FALSE, TRUE, type Node } from "./node.ts";
 
 /** A set of possible cells per signal (by signal index). */
 export type Box = readonly CellSet[];

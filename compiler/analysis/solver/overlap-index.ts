@@ -2,14 +2,15 @@
  * Which rules of a growing set may match together with a given rule, without comparing it with every
  * rule of the set.
  *
- * Each rule has a hull: per signal, the cells its condition can hold in (see context.ts). Two rules can
+ * Each rule has a hull: per signal, the cells its condition can hold in (see ../context.ts). Two rules can
  * only match together if their hulls meet on every signal, so it is enough to look, on ONE signal, at
  * the members whose hull meets the rule's there. The index keeps, per signal, the members that narrow it,
  * listed under each cell their hull contains, and apart from them the members that leave it whole. For a
  * query it picks the signal with the fewest such candidates (an estimate from list lengths) — in
  * contracts shaped like routing tables, the product or region a rule is keyed by — and confirms each
  * candidate on every signal. This is the idea of the indexes used to match boolean expressions in ad
- * selection: partition by the most selective attribute, then verify.
+ * selection (Whang et al., "Indexing Boolean Expressions", VLDB 2009): partition by the most selective
+ * attribute, then verify.
  *
  * INVARIANT: `query(i)` holds every member j ≠ i whose hull meets rule i's on every signal, ascending.
  */
