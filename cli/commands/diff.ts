@@ -8,7 +8,6 @@ import { parse, UsageError } from "../args.ts";
 import { readSource } from "../io.ts";
 import type { Io } from "../io-types.ts";
 import { printExample } from "../../diagnostics/values.ts";
-import { actionNames } from "../../grammar/vocabulary.ts";
 import { reportToStderr } from "../report.ts";
 
 export const diffCommand = {
