@@ -14,7 +14,7 @@ export function signalLocals(signals: readonly SignalModel[]): Locals {
   return numbered(signals, "v");
 }
 
-/** Signal i in the module-level state `S_<i>` (matching for large contracts, scaled.ts). */
+/** Signal i in the module-level state `S_<i>` (the chunked and indexed strategies, strategies/rule-tables.ts). */
 export function stateLocals(signals: readonly SignalModel[]): Locals {
   return numbered(signals, "S_");
 }
