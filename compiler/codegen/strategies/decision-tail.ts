@@ -4,6 +4,7 @@
  * when no rule matched); `tableTail` is the whole tail of the `chunked` and `indexed` strategies, which
  * read the matched rules from the MATCHED buffer and the rest from the rule tables (rule-tables.ts).
  */
+import { actions } from "../../../grammar/vocabulary.ts";
 import { NO_MATCH_PROBLEM } from "../../interpret.ts";
 import type { RuleModel, Template } from "../../model.ts";
 import type { BodyContext } from "../body-context.ts";
@@ -67,7 +68,7 @@ export function sayExpression(say: Template | null, cx: BodyContext): string {
   return say === null ? "null" : templateExpression(say, cx.locals);
 }
 
-/** The evidence record; `answer` has no brief, so it gets the shared empty one (no allocation). */
+/** The evidence record; an action that is no handoff (`answer`) has no brief, so it gets the shared empty one (no allocation). */
 export function evidenceExpression(rule: RuleModel, cx: BodyContext): string {
-  return rule.action === "answer" || rule.reads.length === 0 ? "NO_EVIDENCE" : signalsObject(cx.locals, rule.reads);
+  return !actions[rule.action].handoff || rule.reads.length === 0 ? "NO_EVIDENCE" : signalsObject(cx.locals, rule.reads);
 }

@@ -10,6 +10,7 @@
  * The tables are emitted as compact, already formatted text (one line per rule), not through ts-morph
  * and prettier, so that build time stays proportional to the contract.
  */
+import { actions } from "../../../grammar/vocabulary.ts";
 import { precedence } from "../../policy.ts";
 import type { ContractModel, RuleModel, Template } from "../../model.ts";
 import type { BodyContext } from "../body-context.ts";
@@ -49,7 +50,7 @@ function rowFields(model: ContractModel): (rule: RuleModel) => Readonly<Record<R
     confirm: strArray(rule.confirm),
     reason: text(rule.reason),
     say: text(rule.say),
-    evidence: rule.action === "answer" || rule.reads.length === 0 ? "null" : `[${rule.reads.map((r) => signalIndex.get(r)).join(", ")}]`,
+    evidence: !actions[rule.action].handoff || rule.reads.length === 0 ? "null" : `[${rule.reads.map((r) => signalIndex.get(r)).join(", ")}]`,
   });
 }
 
