@@ -7,12 +7,7 @@ import { moduleBaseName, readSource, writeAtomically } from "../io.ts";
 import type { Io } from "../io-types.ts";
 import { reportToStderr } from "../report.ts";
 import { tooLargeDiagnostic } from "../../grammar/parse.ts";
-
-const STRATEGIES = ["inline", "chunked", "indexed"] as const;
-
-function isStrategy(name: string): name is (typeof STRATEGIES)[number] {
-  return (STRATEGIES as readonly string[]).includes(name);
-}
+import { isStrategy, strategyNames } from "../../compiler/codegen/strategies/names.ts";
 
 export const buildCommand = {
   help: `Usage: handoff build FILE [--out DIR] [--emit-tests] [--explain-plan] [--strategy NAME]
@@ -38,7 +33,7 @@ On any error the diagnostics are printed and no file is written. Warnings are pr
     const file = positionals[0]!;
     const strategy = values.strategy;
     if (strategy !== undefined && !isStrategy(strategy)) {
-      throw new UsageError(`build: unknown strategy \`${strategy}\` (strategies: ${STRATEGIES.join(", ")})`);
+      throw new UsageError(`build: unknown strategy \`${strategy}\` (strategies: ${strategyNames.join(", ")})`);
     }
     const { text, tooLarge } = await readSource(io.cwd, file);
     if (tooLarge) {

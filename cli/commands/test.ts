@@ -1,7 +1,7 @@
 import { check } from "../../compiler/compile.ts";
-import { describeDecision, showAssignment } from "../../compiler/explain.ts";
-import type { ContractModel } from "../../compiler/model.ts";
-import { runTests, type TestResult } from "../../compiler/testing/index.ts";
+import { describeDecision } from "../../compiler/explain.ts";
+import { runTests, type TestResult } from "../../compiler/contract-tests/index.ts";
+import { printExample } from "../../diagnostics/values.ts";
 import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 import { parse, UsageError } from "../args.ts";
 import { readSource } from "../io.ts";
@@ -48,7 +48,7 @@ or any contract with errors (its diagnostics go to standard error).
       const tests = runTests(model);
       files.push({ file, tests });
       for (const t of tests) t.passed ? passed++ : failed++;
-      if (!json) io.stdout(renderFile(model, file, tests, positionals.length > 1));
+      if (!json) io.stdout(renderFile(file, tests, positionals.length > 1));
     }
     if (json) io.stdout(JSON.stringify({ files, passed, failed }, null, 2) + "\n");
     else io.stdout(`${passed} passed, ${failed} failed\n`);
@@ -56,7 +56,8 @@ or any contract with errors (its diagnostics go to standard error).
   },
 };
 
-function renderFile(model: ContractModel, file: string, tests: readonly TestResult[], header: boolean): string {
+/** The human report of one file; inputs are printed as `check` prints examples (diagnostics/values.ts). */
+function renderFile(file: string, tests: readonly TestResult[], header: boolean): string {
   const indent = header ? "  " : "";
   let out = header ? `${file}\n` : "";
   for (const t of tests) {
@@ -64,12 +65,12 @@ function renderFile(model: ContractModel, file: string, tests: readonly TestResu
     if (t.counterexample) {
       const { input, decision } = t.counterexample;
       out += `${indent}    expected:       ${t.expected}\n`;
-      out += `${indent}    counterexample: ${showAssignment(model.signals, input, Object.keys(input))}\n`;
+      out += `${indent}    counterexample: ${printExample(input)}\n`;
       out += `${indent}    decision:       ${describeDecision(decision)}\n`;
     }
     if (t.moved) {
       const { input, decision } = t.moved;
-      out += `${indent}    moved:          ${showAssignment(model.signals, input, Object.keys(input))}\n`;
+      out += `${indent}    moved:          ${printExample(input)}\n`;
       out += `${indent}    decision:       ${describeDecision(decision)}\n`;
     }
   }

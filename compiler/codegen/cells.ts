@@ -23,8 +23,15 @@ export interface IndexedSignal {
   readonly narrowing: number;
   /** The average share of the rules a cell keeps. */
   readonly keptShare: number;
-  /** Per narrowing rule (ascending), the cells it allows, as runs: [first, last, first, last, …]. */
-  readonly allowed: readonly (readonly [rule: number, runs: readonly number[]])[];
+  /** Per narrowing rule (ascending), the cells it allows. */
+  readonly allowed: readonly AllowedCells[];
+}
+
+/** The cells a rule allows for one signal. */
+export interface AllowedCells {
+  readonly rule: number;
+  /** Runs of adjacent cells: [first, last, first, last, …]. */
+  readonly runs: readonly number[];
 }
 
 export interface RuleIndex {
@@ -51,15 +58,15 @@ export function ruleIndex(model: ContractModel): RuleIndex {
 
   const signals: IndexedSignal[] = [];
   domain.signals.forEach((_, s) => {
-    const allowed: [number, number[]][] = [];
+    const allowed: AllowedCells[] = [];
     propagated.forEach((p, j) => {
       if (!p) return;
       const set = p.box[s]!;
-      if (count(set) < sizes[s]!) allowed.push([j, runsOf(set, sizes[s]!)]);
+      if (count(set) < sizes[s]!) allowed.push({ rule: j, runs: runsOf(set, sizes[s]!) });
     });
     if (allowed.length === 0) return;
     const live = propagated.length - never.filter(Boolean).length;
-    const excluded = allowed.reduce((sum, [j]) => sum + (sizes[s]! - count(propagated[j]!.box[s]!)), 0);
+    const excluded = allowed.reduce((sum, { rule }) => sum + (sizes[s]! - count(propagated[rule]!.box[s]!)), 0);
     const keptShare = live === 0 ? 0 : (live * sizes[s]! - excluded) / (live * sizes[s]!);
     signals.push({ signal: s, cells: sizes[s]!, narrowing: allowed.length, keptShare, allowed });
   });

@@ -1,7 +1,7 @@
 /**
  * The generated module, assembled with ts-morph structures: header, `Signals`, `contract`, `decide`,
  * `validate`, per-contract constants and helpers (`contractText`), then the inlined runtime prelude
- * (`preludeSection`). Unformatted; `index.ts` runs prettier over each part.
+ * (`preludeSection`). Unformatted; `generate.ts` runs prettier over each part.
  *
  * INVARIANT: the module imports nothing, and module-level initialisers are literals, `Symbol()`,
  * `new Set`, typed arrays and `Object.freeze` — or, for the indexed strategy's bit sets, calls of
@@ -18,9 +18,11 @@ import {
   type VariableStatementStructure,
 } from "ts-morph";
 import type { ContractModel, SignalValue } from "../model.ts";
-import { decideBody, invalidBody, validateBody, type BodyContext } from "./decide.ts";
+import type { BodyContext } from "./body-context.ts";
+import { decideBody, invalidBody, validateBody } from "./bodies.ts";
 import { choosePlan, type Plan, type Strategy } from "./plan.ts";
-import { scaledParts } from "./scaled.ts";
+import { inlineMatching } from "./strategies/inline.ts";
+import { matchingParts } from "./strategies/matching.ts";
 import { commentText, literal, str, strArray, strOrNull } from "./literals.ts";
 import { assertNoClash, signalLocals } from "./names.ts";
 import { outcomeLiteral } from "./outcomes.ts";
@@ -67,10 +69,10 @@ export function contractText(model: ContractModel, forced?: Strategy): ContractP
     constants: { set: setConstant },
     enumSets,
   };
-  const plan = choosePlan(model, forced, () => decideBody(cx).length);
+  const plan = choosePlan(model, forced, () => decideBody(cx, inlineMatching(cx)).length);
   const piiSignals = model.signals.filter((x) => x.pii).map((x) => x.name);
   const piiFields = model.fields.filter((x) => x.pii).map((x) => x.name);
-  const scaled = plan.strategy === "inline" ? null : scaledParts(cx, plan);
+  const matching = matchingParts(cx, plan);
 
   const statements: StatementStructures[] = [
     {
@@ -115,7 +117,7 @@ export function contractText(model: ContractModel, forced?: Strategy): ContractP
         "The contract this module was generated from; `hash` is the SHA-256 of its source; `pii` names the signals and fields marked `pii` (the decision log redacts their values).",
       ],
     },
-    fn("decide", "Decision", ["signals: unknown", "context?: unknown"], decideBody(cx, scaled?.decideTail ?? null), {
+    fn("decide", "Decision", ["signals: unknown", "context?: unknown"], decideBody(cx, matching.decideTail), {
       isExported: true,
       docs: ["The decision for `signals` (see `Signals`) in `context` (see `Context`). Never throws."],
     }),
@@ -125,7 +127,8 @@ export function contractText(model: ContractModel, forced?: Strategy): ContractP
     }),
     constant("INFO", `{ name: ${str(model.name)}, version: ${strOrNull(model.version)} }`, "ContractInfo"),
     ...model.signals.map((signal, i) => constant(`SPEC_${i}`, specLiteral(signal), "SignalSpec", `signal ${commentText(signal.name)}`)),
-    ...(scaled ? [] : model.rules.map((rule, i) => constant(`OUTCOME_${i}`, outcomeLiteral(rule), "Outcome", `rule ${commentText(rule.name)}`))),
+    // The inline strategy's constant outcomes; the table strategies build them from the rule rows.
+    ...(plan.strategy !== "inline" ? [] : model.rules.map((rule, i) => constant(`OUTCOME_${i}`, outcomeLiteral(rule), "Outcome", `rule ${commentText(rule.name)}`))),
     ...(model.otherwise === null ? [] : [constant("OTHERWISE", outcomeLiteral(model.otherwise), "Outcome")]),
     constant("ON_INVALID", outcomeLiteral(model.onInvalid), "Outcome"),
     constant(
@@ -170,14 +173,14 @@ export function contractText(model: ContractModel, forced?: Strategy): ContractP
 ${strategy}
 
 ${text}`,
-    tables: scaled?.tables ?? "",
+    tables: matching.tables,
   };
 }
 
 /** The prelude section that ends every module: a banner, then the prelude declarations `code` uses. */
 export function preludeSection(code: string): string {
   const text = preludeText(loadPrelude(), code.match(/[A-Za-z_$][\w$]*/g) ?? []);
-  return `// ${"-".repeat(90)}\n// Runtime prelude (runtime/prelude.ts), shared with the reference interpreter.\n\n${text}\n`;
+  return `// ${"-".repeat(90)}\n// Runtime prelude (runtime/prelude/), shared with the reference interpreter.\n\n${text}\n`;
 }
 
 function constant(name: string, initializer: string, type?: string, comment?: string): VariableStatementStructure {

@@ -14,7 +14,7 @@ export function signalLocals(signals: readonly SignalModel[]): Locals {
   return numbered(signals, "v");
 }
 
-/** Signal i in the module-level state `S_<i>` (matching for large contracts, scaled.ts). */
+/** Signal i in the module-level state `S_<i>` (the chunked and indexed strategies, strategies/rule-tables.ts). */
 export function stateLocals(signals: readonly SignalModel[]): Locals {
   return numbered(signals, "S_");
 }
@@ -78,7 +78,7 @@ export const GENERATED_PREFIXES = ["SPEC_", "OUTCOME_", "SET_", "S_", "MASK_", "
 export function assertNoClash(preludeNames: ReadonlySet<string>): void {
   for (const name of preludeNames) {
     if ((GENERATED_NAMES as readonly string[]).includes(name) || GENERATED_PREFIXES.some((p) => name.startsWith(p))) {
-      throw new Error(`codegen: runtime/prelude.ts declares \`${name}\`, a name the generator uses`);
+      throw new Error(`codegen: runtime/prelude/ declares \`${name}\`, a name the generator uses`);
     }
   }
 }

@@ -11,12 +11,14 @@
  *            is the set of candidates, and only candidates whose condition is not fully captured by the
  *            sets are tested. Cost grows with the candidates, not with the contract.
  *
- * Every strategy matches exactly the rules whose condition holds (the decision lists all of them).
+ * Every strategy matches exactly the rules whose condition holds (the decision lists all of them);
+ * strategies/ holds the code each one emits.
  */
 import type { ContractModel } from "../model.ts";
 import { ruleIndex, type RuleIndex } from "./cells.ts";
+import type { Strategy } from "./strategies/names.ts";
 
-export type Strategy = "inline" | "chunked" | "indexed";
+export type { Strategy } from "./strategies/names.ts";
 
 /** Rules per chunk function (and per case table of the per-rule dispatch functions). */
 export const CHUNK_RULES = 64;

@@ -5,16 +5,15 @@
  * `expect not ACTION` and `expect at least ACTION` (a `mode` on the expectation, when the model has
  * one; a missing mode means "is") compare the action only, by severity for `at least`.
  */
+import { actionNames, expectModes, isActionName, type ExpectMode } from "../../grammar/vocabulary.ts";
 import { literal, num, str } from "../codegen/literals.ts";
 import type { ExpectationModel, SignalValue } from "../model.ts";
-
-export type ExpectMode = "is" | "not" | "at-least";
 
 /** The expectation's mode; models from before `expect not`/`expect at least` have none. */
 export function modeOf(expect: ExpectationModel): ExpectMode {
   const mode = (expect as { readonly mode?: unknown }).mode;
-  if (mode === undefined || mode === "is") return "is";
-  if (mode === "not" || mode === "at-least") return mode;
+  if (mode === undefined) return "is";
+  if ((expectModes as readonly unknown[]).includes(mode)) return mode as ExpectMode;
   throw new Error(`emit-tests: unknown expectation mode ${JSON.stringify(mode)}`);
 }
 
@@ -41,13 +40,13 @@ export function needsSeverity(expects: readonly ExpectationModel[]): boolean {
   return expects.some((e) => e.kind === "action" && modeOf(e) === "at-least");
 }
 
-/** Actions in severity order, as the emitted `SEVERITY` lists them. */
-export const SEVERITY_ORDER = ["answer", "route", "escalate", "stop"] as const;
-
+/**
+ * The action's position in the emitted `SEVERITY` list (`actionNames`, least severe first), which is its
+ * severity rank.
+ */
 function severityIndex(action: string): number {
-  const index = (SEVERITY_ORDER as readonly string[]).indexOf(action);
-  if (index < 0) throw new Error(`emit-tests: unknown action ${JSON.stringify(action)}`);
-  return index;
+  if (!isActionName(action)) throw new Error(`emit-tests: unknown action ${JSON.stringify(action)}`);
+  return actionNames.indexOf(action);
 }
 
 /** An object literal of signal values (keys and values through the safe-literal helpers). */

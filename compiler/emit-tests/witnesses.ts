@@ -5,8 +5,13 @@
  * The analysis is optional here: while it is unavailable (not implemented yet, or it throws), the
  * tests are emitted without witnesses and `unavailable` says why, so a build never fails because of it.
  */
-import type { ContractModel } from "../model.ts";
-import type { Witness } from "./index.ts";
+import type { ContractModel, SignalValue } from "../model.ts";
+
+/** A concrete valid input that makes `rule` win (from the analysis' witnesses). */
+export interface Witness {
+  readonly rule: string;
+  readonly example: Readonly<Record<string, SignalValue>>;
+}
 
 export interface WitnessResult {
   readonly witnesses: readonly Witness[];

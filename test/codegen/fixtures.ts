@@ -3,6 +3,7 @@
  * the model's INVARIANT: names declared, literals in range, every stop with a `say`.
  */
 import type { Span } from "../../grammar/ast.ts";
+import { actionNames, type PolicyName } from "../../grammar/vocabulary.ts";
 import {
   defaultUrgency,
   type ActionName,
@@ -311,9 +312,9 @@ export const empty: ContractModel = {
 export const models: Readonly<Record<string, ContractModel>> = { supportDesk, firstMatch, noOtherwise, onlyOtherwise, empty };
 
 /** A model of `rules` rules over a dozen signals, deterministic (for size and speed tests). */
-export function syntheticModel(rules: number, policy: "most-severe" | "first-match" = "most-severe"): ContractModel {
+export function syntheticModel(rules: number, policy: PolicyName = "most-severe"): ContractModel {
   const topics = ["billing", "pricing", "technical", "shipping", "returns", "account", "legal", "medical", "other"];
-  const actions: ActionName[] = ["answer", "route", "escalate", "stop"];
+  const actions: readonly ActionName[] = actionNames;
   const owners = ["senior", "billing", "legal", "tech"].map((key) => ({ key, displayName: `Team ${key}` }));
   const atoms = (i: number): Cond[] => [
     c.cmp("sentiment", i % 2 ? "<" : ">=", ((i * 37) % 200) / 100 - 1),

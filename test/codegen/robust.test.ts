@@ -6,11 +6,11 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../compiler/codegen/index.ts";
 import { interpret } from "../../compiler/interpret.ts";
+import { actionNames } from "../../grammar/vocabulary.ts";
 import { COULD_NOT_READ } from "../../runtime/prelude/index.ts";
 import { models, supportDesk } from "./fixtures.ts";
 import { loadGenerated, type GeneratedModule } from "./load.ts";
 
-const actions = ["answer", "route", "escalate", "stop"];
 const now = "2026-03-01T12:00:00Z";
 const valid = { sentiment: 0.2, repeatContact: false, contactCount: 2, tier: "pro", topic: "technical", language: "en", waiting: 30 };
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
 /** decide's result for the support desk, checked for shape and against the interpreter. */
 function decideChecked(input: unknown, context: unknown = { now }) {
   const decision = support.decide(input, context);
-  expect(actions).toContain(decision.action);
+  expect(actionNames).toContain(decision.action);
   expect(() => JSON.stringify(decision)).not.toThrow();
   const expected = interpret(supportDesk, input, context);
   if (!isDeepStrictEqual(decision, expected)) expect(decision).toStrictEqual(expected);
@@ -70,7 +70,7 @@ describe("decide never throws", () => {
       fc.property(garbage, garbage, (signals, context) => {
         for (const module of Object.values(modules)) {
           const decision = module.decide(signals, context);
-          expect(actions).toContain(decision.action);
+          expect(actionNames).toContain(decision.action);
           expect(() => JSON.stringify(decision)).not.toThrow();
           const validation = module.validate(signals);
           expect(typeof validation.ok).toBe("boolean");

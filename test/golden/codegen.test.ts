@@ -1,7 +1,7 @@
 // Golden generated modules: the module for each contract here is compared byte for byte with the .ts
 // beside it in test/golden/codegen/. `npm run golden:accept` rewrites them; read the diff first.
 // The inlined runtime prelude is elided from the golden files (it is the same in every module and
-// reviewed in runtime/prelude.ts; test/codegen/module.test.ts checks it is inlined whole), so a change
+// reviewed in runtime/prelude/; test/codegen/module.test.ts checks it is inlined whole), so a change
 // there does not touch every golden.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

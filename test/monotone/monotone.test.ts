@@ -6,7 +6,7 @@ import { monotoneViolation } from "../../compiler/analysis/not-monotone.ts";
 import { checkContract } from "../../compiler/check/index.ts";
 import { check } from "../../compiler/compile.ts";
 import { severityRank, type ContractModel, type MonotoneModel, type SignalValue } from "../../compiler/model.ts";
-import { runTests } from "../../compiler/testing/index.ts";
+import { runTests } from "../../compiler/contract-tests/index.ts";
 import { fileStart } from "../../grammar/ast.ts";
 import { parse } from "../../grammar/parse.ts";
 import { interpret } from "../../compiler/interpret.ts";

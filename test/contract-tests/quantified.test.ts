@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkContract } from "../../compiler/check/index.ts";
 import { check } from "../../compiler/compile.ts";
 import type { ContractModel, ExpectationModel, SignalValue, TestModel } from "../../compiler/model.ts";
-import { decisionMeets, describeExpectation, runTests } from "../../compiler/testing/index.ts";
+import { decisionMeets, describeExpectation, runTests } from "../../compiler/contract-tests/index.ts";
 import { fileStart } from "../../grammar/ast.ts";
 import { parse } from "../../grammar/parse.ts";
 import { interpret } from "../../compiler/interpret.ts";

@@ -4,7 +4,6 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../compiler/compile.ts";
-import { durationValue } from "../../grammar/tokens.ts";
 import { interpret } from "../../compiler/interpret.ts";
 import { cli, tempDir } from "../cli/harness.ts";
 
@@ -56,19 +55,19 @@ describe("handoff test", () => {
     expect(lastLine(run.stdout)).toBe("3 passed, 1 failed");
     expect(run.stdout.endsWith("\n3 passed, 1 failed\n")).toBe(true);
 
-    // The counterexample: given signals first, in the author's notation, and the decision it got.
+    // The counterexample: given signals first, printed as `check` prints examples (strings in double
+    // quotes, durations in seconds), and the decision it got.
     const failure = lines.slice(lines.indexOf("✗ calm customers are answered") + 1, lines.indexOf("✓ nothing stops"));
     expect(failure[0]).toBe("    expected:       answer");
     const shown = /^ {4}counterexample: (.*)$/.exec(failure[1]!)![1]!;
-    expect(shown).toMatch(/^sentiment = 0\.5, repeat = (true|false), waiting = \S+, tier = pro$/);
+    expect(shown).toMatch(/^sentiment = 0\.5, repeat = (true|false), waiting = \d+(\.\d+)?, tier = "pro"$/);
     expect(failure[2]).toBe("    decision:       route to senior (Senior support) within 1d, by rule slow");
 
-    // Read the counterexample back and run it through the interpreter: it really is routed.
+    // Read the counterexample back (every value is JSON) and run it through the interpreter: it really is routed.
     const values: Record<string, unknown> = {};
     for (const pair of shown.split(", ")) {
       const [name, text] = pair.split(" = ") as [string, string];
-      values[name] =
-        name === "tier" ? text : name === "waiting" ? durationValue(text)!.seconds : text === "true" || text === "false" ? text === "true" : Number(text);
+      values[name] = JSON.parse(text);
     }
     const decision = interpret(check(desk).model!, values);
     expect([decision.action, decision.rule]).toEqual(["route", "slow"]);

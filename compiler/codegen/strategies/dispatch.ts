@@ -3,7 +3,7 @@
  * case lives in the chunk function `<name>_<j >> 6>`, and `<name>(j, …)` dispatches on the chunk number.
  * Each chunk holds at most CHUNK_RULES cases; chunks without cases are not emitted.
  */
-import { CHUNK_RULES } from "./plan.ts";
+import { CHUNK_RULES } from "../plan.ts";
 
 export interface DispatchCase {
   readonly rule: number;
@@ -13,11 +13,23 @@ export interface DispatchCase {
 
 const SHIFT = Math.log2(CHUNK_RULES);
 
-/**
- * `function name(params): returnType` dispatching rule `j` (the first parameter) to its chunk, plus the
- * chunk functions; `fallback` is returned for a rule without a case.
- */
-export function dispatchFunctions(name: string, params: string, args: string, returnType: string, cases: readonly DispatchCase[], fallback: string, doc: string): string {
+export interface Dispatch {
+  /** The function's name; its chunk functions are `<name>_<k>`. */
+  readonly name: string;
+  /** The parameter list, `j: number` first. */
+  readonly params: string;
+  /** The arguments passed on to a chunk function. */
+  readonly args: string;
+  readonly returnType: string;
+  readonly cases: readonly DispatchCase[];
+  /** The expression returned for a rule without a case. */
+  readonly fallback: string;
+  /** The doc comment of the function. */
+  readonly doc: string;
+}
+
+/** `function name(params): returnType` dispatching rule `j` to its chunk, plus the chunk functions. */
+export function dispatchFunctions({ name, params, args, returnType, cases, fallback, doc }: Dispatch): string {
   const chunks = new Map<number, DispatchCase[]>();
   for (const c of cases) {
     const k = c.rule >> SHIFT;

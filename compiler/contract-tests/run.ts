@@ -10,14 +10,14 @@
  * solver's input is the counterexample; the interpreter's decision for it is shown beside it, and it
  * is checked to really break the expectation.
  */
+import { printExample } from "../../diagnostics/values.ts";
+import type { Span } from "../../grammar/ast.ts";
+import type { Decision } from "../../runtime/prelude/index.ts";
 import { allOf, anyOf, buildDomain, notOf, solve, winsFormula, type Formula } from "../analysis/index.ts";
 import { monotoneViolation } from "../analysis/not-monotone.ts";
-import type { Cond, ContractModel, ExpectationModel, OutcomeModel, SignalValue } from "../model.ts";
-import { severityRank } from "../model.ts";
-import type { Span } from "../../grammar/ast.ts";
 import { interpret } from "../interpret.ts";
-import type { Decision } from "../../runtime/prelude/index.ts";
-import { showDuration } from "../explain.ts";
+import type { Cond, ContractModel, OutcomeModel, SignalValue } from "../model.ts";
+import { decisionMeets, describeExpectation, meets } from "./expectations.ts";
 
 export interface Counterexample {
   /** A complete valid input: the given signals first, then the others in declaration order. */
@@ -92,41 +92,8 @@ function runTestBlocks(model: ContractModel): TestResult[] {
     const decision = interpret(model, input);
     // INVARIANT: the solver is exact, so its input breaks the expectation; a bug there must not pass silently.
     if (decisionMeets(test.expect, decision)) {
-      throw new Error(`test ${JSON.stringify(test.name)}: the solver's counterexample ${JSON.stringify(input)} meets the expectation`);
+      throw new Error(`test ${JSON.stringify(test.name)}: the solver's counterexample ${printExample(input)} meets the expectation`);
     }
     return { name: test.name, passed: false, expected, counterexample: { input, decision }, span: test.span };
   });
 }
-
-/** Whether an outcome, when it wins, meets the expectation. */
-export function meets(expect: ExpectationModel, outcome: Pick<OutcomeModel, "name" | "action" | "owner" | "withinSeconds">): boolean {
-  if (expect.kind === "rule") return outcome.name === expect.rule;
-  switch (expect.mode ?? "is") {
-    case "not":
-      return outcome.action !== expect.action;
-    case "at-least":
-      return severityRank[outcome.action] >= severityRank[expect.action];
-    case "is":
-      return (
-        outcome.action === expect.action &&
-        (expect.owner === null || outcome.owner === expect.owner) &&
-        (expect.withinSeconds === null || outcome.withinSeconds === expect.withinSeconds)
-      );
-  }
-}
-
-/** Whether a decision meets the expectation (the same test as `meets`, on what `decide` returned). */
-export function decisionMeets(expect: ExpectationModel, d: Decision): boolean {
-  return meets(expect, { name: d.rule, action: d.action, owner: d.owner, withinSeconds: d.withinSeconds });
-}
-
-/** `escalate to senior within 2h`, `not stop`, `at least route`, `rule medical`. */
-export function describeExpectation(expect: ExpectationModel): string {
-  if (expect.kind === "rule") return `rule ${expect.rule}`;
-  const mode = expect.mode ?? "is";
-  let out = mode === "not" ? `not ${expect.action}` : mode === "at-least" ? `at least ${expect.action}` : expect.action;
-  if (expect.owner !== null) out += ` to ${expect.owner}`;
-  if (expect.withinSeconds !== null) out += ` within ${showDuration(expect.withinSeconds)}`;
-  return out;
-}
-

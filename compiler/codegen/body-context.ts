@@ -1,0 +1,16 @@
+/**
+ * What the bodies of `decide` and `validate` (bodies.ts) and every matching strategy (strategies/)
+ * generate their code from.
+ */
+import type { ContractModel } from "../model.ts";
+import type { ConditionConstants } from "./conditions.ts";
+import type { Locals } from "./names.ts";
+
+export interface BodyContext {
+  readonly model: ContractModel;
+  /** How a signal's validated value is named: `v<i>` locals in `decide`, `S_<i>` state in the table strategies. */
+  readonly locals: Locals;
+  readonly constants: ConditionConstants;
+  /** Per signal, the name of its member Set constant, or null. */
+  readonly enumSets: readonly (string | null)[];
+}
