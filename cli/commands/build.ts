@@ -10,17 +10,6 @@ import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 import { isStrategy, strategyNames } from "../../compiler/codegen/strategies/names.ts";
 
 export const buildCommand = {
-  help: `Usage: handoff build FILE [--out DIR] [--emit-tests] [--explain-plan] [--strategy NAME]
-
-Checks the contract and writes DIR/<name>.ts, where <name> is the file name without .handoff.
-  --out DIR         where to write the module (default: beside the contract; created if missing)
-  --explain-plan    also print how the module matches rules (inline, chunked or indexed) and why
-  --strategy NAME   use this matching strategy instead of the one chosen: inline, chunked or indexed
-                    (every strategy decides identically; they differ in speed and size)
-  --emit-tests   also write DIR/<name>.test.ts: vitest + fast-check property tests of the module (decide is
-                 total; every \`test\` block holds on random completions of its \`given\`; every witness of
-                 the static analysis makes its rule win). The host project supplies vitest and fast-check.
-On any error the diagnostics are printed and no file is written. Warnings are printed and do not stop the build.`,
   async run(args: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parse(
       args,

@@ -9,14 +9,6 @@ import type { Io } from "../io-types.ts";
 import { reportToStderr } from "../report.ts";
 
 export const testCommand = {
-  help: `Usage: handoff test FILE... [--format human|json]
-
-Checks each contract and proves every \`test\` block: a test passes only if EVERY valid input that agrees
-with its \`given\` (all other signals over their whole valid range) gets the expected decision. This is
-exact, not sampled. A failing test shows a counterexample input and the decision it got.
-Prints \`✓ name\` or \`✗ name\` per test and a closing line \`N passed, N failed\`; exits 1 on any failure
-or any contract with errors (its diagnostics go to standard error).
-  --format FORMAT    human (default) or json: { files: [{ file, tests: [...] }], passed, failed }`,
   async run(args: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parse(args, { format: { type: "string", short: "f", default: "human" } }, "test");
     if (positionals.length === 0) throw new UsageError("test: expected at least one contract (usage: handoff test FILE...)");
