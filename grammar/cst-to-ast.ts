@@ -13,7 +13,6 @@
 import type { IToken } from "chevrotain";
 import type {
   Action,
-  ActionName,
   Clause,
   Condition,
   DurationLiteral,
@@ -28,7 +27,6 @@ import type {
   NumberLiteral,
   OwnerDecl,
   OwnersBlock,
-  PrimitiveTypeName,
   RangeExpr,
   SignalDecl,
   SignalsBlock,
@@ -42,6 +40,7 @@ import type * as C from "./cst.d.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/index.ts";
 import { scanString } from "./strings.ts";
 import * as T from "./tokens.ts";
+import { isPrimitiveTypeName } from "./vocabulary.ts";
 
 /** The span of one token (Chevrotain's ends are inclusive; ours are exclusive). */
 export function tokenSpan(token: IToken): Span {
@@ -66,15 +65,6 @@ export function join(a: Span, b: Span): Span {
     endColumn: b.endColumn,
   };
 }
-
-const primitiveTypes: ReadonlySet<string> = new Set<PrimitiveTypeName>(["bool", "number", "int", "text", "duration"]);
-
-const actionNames = new Map<unknown, ActionName>([
-  [T.Answer, "answer"],
-  [T.Route, "route"],
-  [T.Escalate, "escalate"],
-  [T.Stop, "stop"],
-]);
 
 const comparisonOps = new Map<unknown, "==" | "!=" | "<" | "<=" | ">" | ">=">([
   [T.EqEq, "=="],
@@ -149,7 +139,8 @@ export class CstToAst {
     const kw = any(node.children.Policy);
     const policy = real(node.children.policyName);
     if (!kw || !policy) return null;
-    const name = policy.tokenType === T.MostSevere ? "most-severe" : "first-match";
+    const name = T.wordOf(T.policyTokens, policy.tokenType);
+    if (!name) return null;
     return { kind: "policy-decl", policy: name, span: join(tokenSpan(kw), tokenSpan(policy)) } as const;
   }
 
@@ -158,7 +149,8 @@ export class CstToAst {
     const signal = this.name(real(node.children.signal));
     const direction = real(node.children.direction);
     if (!kw || !signal || !direction) return null;
-    const dir = direction.tokenType === T.Increasing ? "increasing" : "decreasing";
+    const dir = T.wordOf(T.directionTokens, direction.tokenType);
+    if (!dir) return null;
     return { kind: "monotone-decl", signal, direction: dir, span: join(tokenSpan(kw), tokenSpan(direction)) } as const;
   }
 
@@ -189,8 +181,8 @@ export class CstToAst {
     if (c.rangeExpr && !range) return null;
     const first = words[0]!;
     const last = words[words.length - 1]!;
-    if (words.length === 1 && primitiveTypes.has(first.text)) {
-      const name = first.text as PrimitiveTypeName;
+    const name = first.text;
+    if (words.length === 1 && isPrimitiveTypeName(name)) {
       return { kind: "primitive-type", name, range, span: range ? join(first.span, range.span) : first.span };
     }
     if (range && words.length > 1) {
@@ -309,7 +301,7 @@ export class CstToAst {
     const target = c.To ? (c.target?.[0] ? this.target(c.target[0]) : null) : null;
     const within = c.Within ? this.duration(real(c.within)) : null;
     if (!verb || (c.To && !target) || (c.Within && !within)) return null;
-    const action = actionNames.get(verb.tokenType);
+    const action = T.wordOf(T.actionTokens, verb.tokenType);
     if (!action) return null;
     const span = join(tokenSpan(verb), (within ?? target ?? { span: tokenSpan(verb) }).span);
     return { kind: "action", action, target, within, span };

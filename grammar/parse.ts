@@ -17,7 +17,8 @@ import { CstToAst, tokenSpan } from "./cst-to-ast.ts";
 import type { FileCstNode } from "./cst.d.ts";
 import { findTooDeep, maxConditionDepth } from "./depth.ts";
 import { MAX_SOURCE_BYTES } from "./limits.ts";
-import { ConditionTooDeep, parser, showText, showToken, tokenAfter, tokenBefore } from "./parser.ts";
+import { showText, showToken, tokenAfter, tokenBefore } from "./messages.ts";
+import { ConditionTooDeep, parser } from "./parser.ts";
 import { scanString } from "./strings.ts";
 import * as T from "./tokens.ts";
 
