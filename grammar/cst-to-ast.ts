@@ -157,8 +157,9 @@ export class CstToAst {
   private signalsBlock(node: C.SignalsBlockCstNode): SignalsBlock | null {
     const c = node.children;
     const signals = (c.signalDecl ?? []).map((n) => this.signalDecl(n)).filter((s) => s !== null);
-    const span = this.blockSpan(any(c.Signals), any(c.LCurly), any(c.RCurly), signals);
-    return span && { kind: "signals-block", signals, span };
+    const kw = any(c.Signals);
+    const span = this.blockSpan(kw, any(c.LCurly), any(c.RCurly), signals);
+    return span && kw ? { kind: "signals-block", signals, keywordSpan: tokenSpan(kw), span } : null;
   }
 
   private signalDecl(node: C.SignalDeclCstNode): SignalDecl | null {
@@ -207,8 +208,9 @@ export class CstToAst {
   private fieldsBlock(node: C.FieldsBlockCstNode): FieldsBlock | null {
     const c = node.children;
     const fields = (c.fieldDecl ?? []).map((n) => this.fieldDecl(n)).filter((f) => f !== null);
-    const span = this.blockSpan(any(c.Fields), any(c.LCurly), any(c.RCurly), fields);
-    return span && { kind: "fields-block", fields, span };
+    const kw = any(c.Fields);
+    const span = this.blockSpan(kw, any(c.LCurly), any(c.RCurly), fields);
+    return span && kw ? { kind: "fields-block", fields, keywordSpan: tokenSpan(kw), span } : null;
   }
 
   private fieldDecl(node: C.FieldDeclCstNode): FieldDecl | null {
@@ -228,8 +230,9 @@ export class CstToAst {
   private ownersBlock(node: C.OwnersBlockCstNode): OwnersBlock | null {
     const c = node.children;
     const owners = (c.ownerDecl ?? []).map((n) => this.ownerDecl(n)).filter((o) => o !== null);
-    const span = this.blockSpan(any(c.Owners), any(c.LCurly), any(c.RCurly), owners);
-    return span && { kind: "owners-block", owners, span };
+    const kw = any(c.Owners);
+    const span = this.blockSpan(kw, any(c.LCurly), any(c.RCurly), owners);
+    return span && kw ? { kind: "owners-block", owners, keywordSpan: tokenSpan(kw), span } : null;
   }
 
   private ownerDecl(node: C.OwnerDeclCstNode): OwnerDecl | null {
@@ -283,7 +286,7 @@ export class CstToAst {
     const clauses = this.clauses(node.children.clause);
     if (!kw || !action || !clauses) return null;
     const span = join(tokenSpan(kw), clauses[clauses.length - 1]?.span ?? action.span);
-    return { kind: "otherwise", action, clauses, span } as const;
+    return { kind: "otherwise", action, clauses, keywordSpan: tokenSpan(kw), span } as const;
   }
 
   private onInvalidDecl(node: C.OnInvalidDeclCstNode) {
@@ -292,7 +295,10 @@ export class CstToAst {
     const clauses = this.clauses(node.children.clause);
     if (!kw || !node.children.Invalid || !action || !clauses) return null;
     const span = join(tokenSpan(kw), clauses[clauses.length - 1]?.span ?? action.span);
-    return { kind: "on-invalid", action, clauses, span } as const;
+    // `on invalid` is one keyword when written on one line.
+    const invalid = real(node.children.Invalid);
+    const keywordSpan = invalid && invalid.startLine === kw.endLine ? join(tokenSpan(kw), tokenSpan(invalid)) : tokenSpan(kw);
+    return { kind: "on-invalid", action, clauses, keywordSpan, span } as const;
   }
 
   private action(node: C.ActionCstNode): Action | null {
@@ -332,19 +338,19 @@ export class CstToAst {
         const list = c.nameList?.[0] ? this.nameList(c.nameList[0]) : null;
         if (!list) return null;
         const kind = kw.tokenType === T.Collect ? "collect-clause" : "confirm-clause";
-        return { kind, fields: list.names, span: join(start, list.span) };
+        return { kind, fields: list.names, keywordSpan: start, span: join(start, list.span) };
       }
       case T.Reason:
       case T.Say: {
         const text = this.string(real(c.text), true);
         if (!text) return null;
         const kind = kw.tokenType === T.Reason ? "reason-clause" : "say-clause";
-        return { kind, text, span: join(start, text.span) };
+        return { kind, text, keywordSpan: start, span: join(start, text.span) };
       }
       case T.Urgency: {
         const level = this.name(real(c.level));
         if (!level) return null;
-        return { kind: "urgency-clause", level, span: join(start, level.span) };
+        return { kind: "urgency-clause", level, keywordSpan: start, span: join(start, level.span) };
       }
       default:
         return null;
@@ -410,14 +416,23 @@ export class CstToAst {
       const value = c.value?.[0] ? this.literal(c.value[0]) : null;
       if (!value || (!op && !real(c.Is))) return null;
       const span = join(signal.span, value.span);
-      if (op) return { kind: "comparison", signal, op: comparisonOps.get(op.tokenType)!, wordy: false, value, span };
-      return { kind: "comparison", signal, op: c.isNot ? "!=" : "==", wordy: true, value, span };
+      if (op) {
+        return { kind: "comparison", signal, op: comparisonOps.get(op.tokenType)!, wordy: false, value, opSpan: tokenSpan(op), span };
+      }
+      const is = tokenSpan(real(c.Is)!);
+      const isNot = real(c.isNot);
+      const opSpan = isNot ? join(is, tokenSpan(isNot)) : is;
+      return { kind: "comparison", signal, op: c.isNot ? "!=" : "==", wordy: true, value, opSpan, span };
     }
     if (c.In) {
       const list = c.valueList?.[0] ? this.valueList(c.valueList[0]) : null;
       if (!list) return null;
       const negated = c.notIn !== undefined;
-      return { kind: "membership", signal, negated, values: list.values, span: join(signal.span, list.span) };
+      const span = join(signal.span, list.span);
+      const inKw = real(c.In);
+      const notKw = real(c.notIn);
+      const opSpan = !inKw ? span : notKw ? join(tokenSpan(notKw), tokenSpan(inKw)) : tokenSpan(inKw);
+      return { kind: "membership", signal, negated, values: list.values, opSpan, span };
     }
     if (c.notIn) return null;
     return { kind: "flag", signal, span: signal.span };

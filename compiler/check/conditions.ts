@@ -12,7 +12,6 @@ import type { Cond, SignalValue } from "../model.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { resolveLiteral } from "./literals.ts";
 import { lookupSignal } from "./signals.ts";
-import { operatorSpan } from "./spans.ts";
 import { describeType } from "./types.ts";
 
 export interface CheckedCondition {
@@ -66,7 +65,7 @@ function comparison(ctx: Context, scope: Scope, node: Comparison): Cond | null {
   if (ordering && signal.type.kind !== "number" && signal.type.kind !== "duration") {
     ctx.report(
       "type-mismatch",
-      operatorSpan(ctx.source, node.span, node.signal.span.endOffset),
+      node.opSpan,
       `${code(signal.name)} is ${describeType(signal.type)}, so it can't be compared with ${code(node.op)}`,
       "`<`, `<=`, `>` and `>=` apply to numbers, ints and durations; use `is` or `is not`",
     );
@@ -82,7 +81,7 @@ function membership(ctx: Context, scope: Scope, node: Membership): Cond | null {
   if (signal.type.kind !== "enum" && signal.type.kind !== "text") {
     ctx.report(
       "type-mismatch",
-      operatorSpan(ctx.source, node.span, node.signal.span.endOffset),
+      node.opSpan,
       `${code(signal.name)} is ${describeType(signal.type)}, so it can't be tested with ${code(node.negated ? "not in" : "in")}`,
       "`in` and `not in` apply to enums (members) and text (strings)",
     );

@@ -10,8 +10,9 @@
  * problem it finds without cascades; returns a model only when it found no error.
  */
 import { createHash } from "node:crypto";
-import type { ContractFile } from "../../grammar/ast.ts";
+import { fileStart, type ContractFile } from "../../grammar/ast.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/index.ts";
+import { withoutByteOrderMark } from "../../diagnostics/span.ts";
 import { builtinInvalidOutcome, type ContractModel, type SignalModel } from "../model.ts";
 import { collectBlocks } from "./blocks.ts";
 import { createContext } from "./context.ts";
@@ -19,14 +20,15 @@ import { checkMonotone } from "./monotone.ts";
 import { checkOutcome } from "./outcomes.ts";
 import { checkRules } from "./rules.ts";
 import { buildScope } from "./scope.ts";
-import { fileStart } from "./spans.ts";
 import { checkTests } from "./tests.ts";
 
 export { builtinInvalidOutcome } from "../model.ts";
 
 export interface CheckContractOptions {
-  /** The whole source text as read, byte-order mark included (hashed as is; quoted without the mark). */
+  /** The whole source text as read, byte-order mark included (hashed as is). */
   readonly source: string;
+  /** The text as parsed (`ParseResult.source`), which spans index; when absent, `source` without its byte-order mark. */
+  readonly text?: string;
   /** The file's path or name; the contract name defaults to its base name without `.handoff`. */
   readonly fileName: string;
 }
@@ -40,7 +42,7 @@ export interface CheckContractResult {
 
 export function checkContract(file: ContractFile, options: CheckContractOptions): CheckContractResult {
   const source = options.source ?? "";
-  const ctx = createContext(source);
+  const ctx = createContext(options.text ?? withoutByteOrderMark(source));
   const blocks = collectBlocks(ctx, file);
 
   if (blocks.signals.length === 0) {

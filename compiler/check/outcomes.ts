@@ -13,7 +13,6 @@ import type { Action, Clause, Name, Span, UrgencyName } from "../../grammar/ast.
 import { defaultUrgency, type OutcomeModel, type Template } from "../model.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { checkReserved } from "./reserved.ts";
-import { keywordSpan } from "./spans.ts";
 import { didYouMean, listNames } from "./suggest.ts";
 import { checkTemplate } from "./templates.ts";
 import { checkWithin, resolveTarget } from "./targets.ts";
@@ -88,7 +87,7 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
     if (seen.has(word)) {
       ctx.report(
         "duplicate-clause",
-        keywordSpan(ctx.source, clause.span),
+        clause.keywordSpan,
         `${where} already has a ${code(word)} clause`,
         "each clause may appear once; merge them",
       );
@@ -101,7 +100,7 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
         if (verb === "answer") {
           ctx.report(
             "answer-with-target",
-            keywordSpan(ctx.source, clause.span),
+            clause.keywordSpan,
             `\`answer\` can't ${word} anything`,
             "collecting and confirming facts is for a handoff: `route`, `escalate` or `stop`",
           );
