@@ -5,6 +5,7 @@
  */
 import type { ContractFile } from "../../grammar/ast.ts";
 import type { Example } from "../../diagnostics/index.ts";
+import { withoutByteOrderMark, type Span } from "../../diagnostics/span.ts";
 import type { Cond, ContractModel, SignalValue } from "../model.ts";
 import { priorityOrder } from "../policy.ts";
 import { literalsOf, makeDomain, type Domain } from "./domain.ts";
@@ -13,7 +14,6 @@ import { overlapIndex } from "./overlap-index.ts";
 import { allOf, negation, solve, type Formula } from "./engine.ts";
 import { compile } from "./formula.ts";
 import { fullBox, propagate } from "./solve.ts";
-import { ruleSpans, type RuleSpans } from "./spans.ts";
 
 export interface AnalysisContext {
   readonly model: ContractModel;
@@ -58,7 +58,7 @@ export interface AnalysisContext {
  */
 export function createContext(model: ContractModel, ast: ContractFile, source: string): AnalysisContext {
   const domain = makeDomain(model.signals, literalsOf(model.rules.map((r) => r.condition)));
-  const text = source.replace(/^\uFEFF/, "");
+  const text = withoutByteOrderMark(source);
   const matches = new Map<number, Example | null>();
   const wins = new Map<number, Example | null>();
   const full = fullBox(domain);
@@ -113,7 +113,7 @@ export function createContext(model: ContractModel, ast: ContractFile, source: s
     ast,
     text,
     domain,
-    spans: ruleSpans(ast, model),
+    spans: ruleSpans(model),
     solve: (formula) => solve(domain, formula),
     matching(i) {
       if (!matches.has(i)) matches.set(i, solve(domain, model.rules[i]!.condition));
@@ -140,6 +140,30 @@ export function createContext(model: ContractModel, ast: ContractFile, source: s
     textOf: (span) => text.slice(span.startOffset, span.endOffset),
   };
   return ctx;
+}
+
+export interface RuleSpans {
+  /** The rule's name, or its `when` keyword when unnamed. */
+  readonly name: Span;
+  /** The whole condition after `when`. */
+  readonly condition: Span;
+  /** Each comparison leaf (`cmp`/`in`) of the model's condition, by identity. */
+  readonly comparisons: ReadonlyMap<Cond, Span>;
+}
+
+/** Where each rule sits in the source, read from the model (a hand-built model without spans falls back to the rule's span). */
+export function ruleSpans(model: ContractModel): RuleSpans[] {
+  return model.rules.map((rule) => {
+    const comparisons = new Map<Cond, Span>();
+    const walk = (cond: Cond): void => {
+      if (cond.kind === "cmp" || cond.kind === "in") {
+        if (cond.span) comparisons.set(cond, cond.span);
+      } else if (cond.kind === "not") walk(cond.operand);
+      else cond.operands.forEach(walk);
+    };
+    walk(rule.condition);
+    return { name: rule.nameSpan ?? rule.span, condition: rule.condition.span ?? rule.span, comparisons };
+  });
 }
 
 /** `a`, `a` and `b`, `a`, `b` and `c`: rule names in backticks. */

@@ -43,12 +43,12 @@ export function checkCondition(ctx: Context, scope: Scope, condition: Condition)
         return flag(ctx, scope, node);
       case "not": {
         const operand = walk(node.operand, depth + 1);
-        return operand && { kind: "not", operand };
+        return operand && { kind: "not", operand, span: node.span };
       }
       case "and":
       case "or": {
         const operands = (node.operands ?? []).map((operand) => walk(operand, depth + 1));
-        return operands.every((o): o is Cond => o !== null) ? { kind: node.kind, operands } : null;
+        return operands.every((o): o is Cond => o !== null) ? { kind: node.kind, operands, span: node.span } : null;
       }
       default:
         return null;
@@ -72,7 +72,7 @@ function comparison(ctx: Context, scope: Scope, node: Comparison): Cond | null {
     return null;
   }
   const value = resolveLiteral(ctx, scope, signal, node.value, "compare");
-  return value === undefined ? null : { kind: "cmp", signal: signal.name, op: node.op, value };
+  return value === undefined ? null : { kind: "cmp", signal: signal.name, op: node.op, value, span: node.span };
 }
 
 function membership(ctx: Context, scope: Scope, node: Membership): Cond | null {
@@ -94,7 +94,7 @@ function membership(ctx: Context, scope: Scope, node: Membership): Cond | null {
     if (value === undefined) ok = false;
     else values.push(value);
   }
-  return ok ? { kind: "in", signal: signal.name, negated: node.negated, values } : null;
+  return ok ? { kind: "in", signal: signal.name, negated: node.negated, values, span: node.span } : null;
 }
 
 function flag(ctx: Context, scope: Scope, node: Flag): Cond | null {
@@ -109,5 +109,5 @@ function flag(ctx: Context, scope: Scope, node: Flag): Cond | null {
     );
     return null;
   }
-  return { kind: "cmp", signal: signal.name, op: "==", value: true };
+  return { kind: "cmp", signal: signal.name, op: "==", value: true, span: node.span };
 }

@@ -28,7 +28,7 @@ export function checkRules(ctx: Context, scope: Scope, rules: readonly RuleDecl[
     }
     const { cond, reads } = checkCondition(ctx, scope, rule.condition);
     const outcome = checkOutcome(ctx, scope, rule, "rule", name);
-    return { ...outcome, condition: cond ?? { kind: "and", operands: [] }, reads };
+    return { ...outcome, nameSpan, condition: cond ?? { kind: "and", operands: [] }, reads };
   });
 }
 
