@@ -12,7 +12,7 @@ import type { Cond, SignalValue } from "../model.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { resolveLiteral } from "./literals.ts";
 import { lookupSignal } from "./signals.ts";
-import { describeType } from "./types.ts";
+import { describeType, isOrdered } from "./types.ts";
 
 export interface CheckedCondition {
   /** Null when the condition has an error. */
@@ -62,7 +62,7 @@ function comparison(ctx: Context, scope: Scope, node: Comparison): Cond | null {
   const signal = lookupSignal(ctx, scope, node.signal);
   if (!signal?.type) return null;
   const ordering = node.op === "<" || node.op === "<=" || node.op === ">" || node.op === ">=";
-  if (ordering && signal.type.kind !== "number" && signal.type.kind !== "duration") {
+  if (ordering && !isOrdered(signal.type)) {
     ctx.report(
       "type-mismatch",
       node.opSpan,

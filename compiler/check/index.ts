@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { fileStart, type ContractFile } from "../../grammar/ast.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/index.ts";
 import { withoutByteOrderMark } from "../../diagnostics/span.ts";
+import { defaultPolicy } from "../../grammar/vocabulary.ts";
 import { builtinInvalidOutcome, type ContractModel, type SignalModel } from "../model.ts";
 import { collectBlocks } from "./blocks.ts";
 import { createContext } from "./context.ts";
@@ -74,7 +75,7 @@ export function checkContract(file: ContractFile, options: CheckContractOptions)
   const model: ContractModel = {
     name: blocks.contract?.name?.value ?? defaultName(options.fileName),
     version: blocks.version?.version?.value ?? null,
-    policy: blocks.policy?.policy ?? "most-severe",
+    policy: blocks.policy?.policy ?? defaultPolicy,
     sourceHash: createHash("sha256").update(source, "utf8").digest("hex"),
     signals,
     fields: scope.fields ? [...scope.fields.values()] : [],

@@ -10,6 +10,7 @@
  * - warnings: `escalate` without `within` (`no-deadline`), `stop` without `to` (`unowned-stop`).
  */
 import type { Action, Clause, Name, Span, UrgencyName } from "../../grammar/ast.ts";
+import { actions, clauses, isActionName, isUrgencyName, urgencyNames, type ClauseName } from "../../grammar/vocabulary.ts";
 import { defaultUrgency, type OutcomeModel, type Template } from "../model.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { checkReserved } from "./reserved.ts";
@@ -25,19 +26,19 @@ export interface OutcomeDecl {
   readonly span: Span;
 }
 
-const urgencies: readonly UrgencyName[] = ["low", "normal", "high", "critical"];
-
 /** `name` is the outcome's rule name: the rule's, `otherwise` or `invalid-input`. */
 export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind: OutcomeKind, name: string): OutcomeModel {
   const where = kind === "rule" ? `rule ${code(name)}` : kind === "otherwise" ? "`otherwise`" : "`on invalid`";
   const action = decl.action;
-  const verb = action?.action ?? "answer";
+  // A hand-made tree may hold any word; the parser only produces actions.
+  const verb = action && isActionName(action.action) ? action.action : "answer";
+  const info = actions[verb];
   const actionSpan = action?.span ?? decl.span;
   let owner: string | null = null;
   let ownerName: string | null = null;
   let withinSeconds: number | null = null;
 
-  if (kind === "on-invalid" && verb === "answer") {
+  if (kind === "on-invalid" && !info.handoff) {
     ctx.report(
       "unsafe-invalid-action",
       actionSpan,
@@ -45,33 +46,30 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
       "use `stop`, `escalate` or `route`, e.g. `on invalid stop to senior`",
     );
   }
-  if (verb === "answer") {
-    if (action?.target) {
-      ctx.report("answer-with-target", action.target.span, "`answer` takes no target", "to hand the case to someone, use `route to …` or `escalate to …`");
-    }
-    if (action?.within) {
-      ctx.report("answer-with-target", action.within.span, "`answer` takes no deadline", "only a handoff (`route`, `escalate`, `stop`) has a `within`");
-    }
-  } else {
-    if (action?.target) {
-      const target = resolveTarget(ctx, scope, action.target);
-      owner = target?.owner ?? null;
-      ownerName = target?.ownerName ?? null;
-    } else if (verb === "route" || verb === "escalate") {
-      const owners = scope.owners ? [...scope.owners.keys()] : [];
-      ctx.report(
-        "missing-target",
-        actionSpan,
-        `${code(verb)} in ${where} needs a target`,
-        owners.length > 0 ? `write \`${verb} to OWNER\`; the owners are ${listNames(owners)}` : `write \`${verb} to OWNER\``,
-      );
-    }
-    if (action?.within) withinSeconds = checkWithin(ctx, action.within) ?? null;
+  if (action?.target && info.target === "forbidden") {
+    ctx.report("answer-with-target", action.target.span, `${code(verb)} takes no target`, "to hand the case to someone, use `route to …` or `escalate to …`");
+  } else if (action?.target) {
+    const target = resolveTarget(ctx, scope, action.target);
+    owner = target?.owner ?? null;
+    ownerName = target?.ownerName ?? null;
+  } else if (info.target === "required") {
+    const owners = scope.owners ? [...scope.owners.keys()] : [];
+    ctx.report(
+      "missing-target",
+      actionSpan,
+      `${code(verb)} in ${where} needs a target`,
+      owners.length > 0 ? `write \`${verb} to OWNER\`; the owners are ${listNames(owners)}` : `write \`${verb} to OWNER\``,
+    );
+  }
+  if (action?.within && !info.handoff) {
+    ctx.report("answer-with-target", action.within.span, `${code(verb)} takes no deadline`, "only a handoff (`route`, `escalate`, `stop`) has a `within`");
+  } else if (action?.within) {
+    withinSeconds = checkWithin(ctx, action.within) ?? null;
   }
   if (verb === "escalate" && !action?.within) {
     ctx.report("no-deadline", actionSpan, `${where} escalates without a deadline`, "add `within DURATION`, e.g. `within 2h`");
   }
-  if (verb === "stop" && action && !action.target) {
+  if (info.target === "optional" && action && !action.target) {
     ctx.report("unowned-stop", actionSpan, `${where} stops without an owner, so nobody owns the case`, "add `to OWNER`, e.g. `stop to senior`");
   }
 
@@ -83,7 +81,7 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
   let urgency: UrgencyName = defaultUrgency[verb];
   for (const clause of decl.clauses ?? []) {
     if (!clause) continue;
-    const word = clause.kind.replace(/-clause$/, "");
+    const word = clause.kind.replace(/-clause$/, "") as ClauseName;
     if (seen.has(word)) {
       ctx.report(
         "duplicate-clause",
@@ -97,11 +95,11 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
     switch (clause.kind) {
       case "collect-clause":
       case "confirm-clause": {
-        if (verb === "answer") {
+        if (clauses[word].handoffOnly && !info.handoff) {
           ctx.report(
             "answer-with-target",
             clause.keywordSpan,
-            `\`answer\` can't ${word} anything`,
+            `${code(verb)} can't ${word} anything`,
             "collecting and confirming facts is for a handoff: `route`, `escalate` or `stop`",
           );
           break;
@@ -119,14 +117,14 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
         break;
       case "urgency-clause": {
         const level = clause.level?.text ?? "";
-        if ((urgencies as readonly string[]).includes(level)) {
-          urgency = level as UrgencyName;
+        if (isUrgencyName(level)) {
+          urgency = level;
         } else if (clause.level) {
           ctx.report(
             "unknown-urgency",
             clause.level.span,
             `unknown urgency ${code(level)}`,
-            didYouMean(level, urgencies) ?? `urgency is ${listNames(urgencies)}`,
+            didYouMean(level, urgencyNames) ?? `urgency is ${listNames(urgencyNames)}`,
           );
         }
         break;

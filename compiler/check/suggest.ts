@@ -54,6 +54,12 @@ export function distance(a: string, b: string, limit = Infinity): number {
   return prev[n]!;
 }
 
+/** "`a`, `b` or `c`": every name, for a short closed list such as the urgencies. */
+export function oneOfNames(names: readonly string[]): string {
+  const shown = names.map((n) => `\`${n}\``);
+  return shown.length <= 1 ? (shown[0] ?? "") : `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}`;
+}
+
 /** "`a`, `b`, `c`", cut after `max` names with "…". */
 export function listNames(names: readonly string[], max = 8): string {
   const shown = names.slice(0, max).map((n) => `\`${n}\``);

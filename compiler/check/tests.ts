@@ -7,6 +7,7 @@
  */
 import type { TestDecl } from "../../grammar/ast.ts";
 import type { ExpectationModel, SignalValue, TestModel } from "../model.ts";
+import { actions } from "../../grammar/vocabulary.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { resolveLiteral } from "./literals.ts";
 import { lookupSignal } from "./signals.ts";
@@ -59,12 +60,16 @@ function checkExpectation(ctx: Context, scope: Scope, test: TestDecl, known: Rea
   if (mode !== "is") return { kind: "action", mode, action: expect.action, owner: null, withinSeconds: null };
   let owner: string | null = null;
   let withinSeconds: number | null = null;
-  if (expect.action === "answer") {
-    if (expect.target) ctx.report("answer-with-target", expect.target.span, "`answer` takes no target", "an answer is never handed to anyone");
-    if (expect.within) ctx.report("answer-with-target", expect.within.span, "`answer` takes no deadline", "only a handoff has a `within`");
-  } else {
-    if (expect.target) owner = resolveTarget(ctx, scope, expect.target)?.owner ?? null;
-    if (expect.within) withinSeconds = checkWithin(ctx, expect.within) ?? null;
+  const info = actions[expect.action] ?? actions.answer;
+  if (expect.target && info.target === "forbidden") {
+    ctx.report("answer-with-target", expect.target.span, `${code(expect.action)} takes no target`, "an answer is never handed to anyone");
+  } else if (expect.target) {
+    owner = resolveTarget(ctx, scope, expect.target)?.owner ?? null;
+  }
+  if (expect.within && !info.handoff) {
+    ctx.report("answer-with-target", expect.within.span, `${code(expect.action)} takes no deadline`, "only a handoff has a `within`");
+  } else if (expect.within) {
+    withinSeconds = checkWithin(ctx, expect.within) ?? null;
   }
   // A plain `expect ACTION` has no `mode` (absent means `is`), as before the other modes existed.
   return { kind: "action", action: expect.action, owner, withinSeconds };
