@@ -9,14 +9,17 @@
  *   `on invalid answer` is `unsafe-invalid-action`.
  * - warnings: `escalate` without `within` (`no-deadline`), `stop` without `to` (`unowned-stop`).
  */
-import type { Action, Clause, Name, Span, UrgencyName } from "../../grammar/ast.ts";
+import { endOf, type Action, type Clause, type Name, type Span, type UrgencyName } from "../../grammar/ast.ts";
 import { actions, clauses, isActionName, isUrgencyName, urgencyNames, type ClauseName } from "../../grammar/vocabulary.ts";
 import { defaultUrgency, type OutcomeModel, type Template } from "../model.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { checkReserved } from "./reserved.ts";
-import { didYouMean, listNames } from "./suggest.ts";
+import { listNames, suggestion } from "./suggest.ts";
 import { checkTemplate } from "./templates.ts";
 import { checkWithin, resolveTarget } from "./targets.ts";
+
+/** What the fix for `stop-without-say` makes the stop say, for the author to reword. */
+export const defaultSay = "A colleague will follow up with you.";
 
 export type OutcomeKind = "rule" | "otherwise" | "on-invalid";
 
@@ -120,11 +123,13 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
         if (isUrgencyName(level)) {
           urgency = level;
         } else if (clause.level) {
+          const close = suggestion(level, urgencyNames, clause.level.span);
           ctx.report(
             "unknown-urgency",
             clause.level.span,
             `unknown urgency ${code(level)}`,
-            didYouMean(level, urgencyNames) ?? `urgency is ${listNames(urgencyNames)}`,
+            close?.hint ?? `urgency is ${listNames(urgencyNames)}`,
+            close?.fixes,
           );
         }
         break;
@@ -137,6 +142,7 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
       actionSpan,
       `${where} stops without telling the customer what happens next`,
       "add `say \"…\"`, e.g. `say \"A colleague will call you back within the hour.\"`",
+      [{ title: "Add `say \"…\"` to this stop", span: endOf(decl.span), text: `\n  say ${JSON.stringify(defaultSay)}` }],
     );
   }
 
@@ -150,11 +156,13 @@ function checkFields(ctx: Context, scope: Scope, fields: readonly Name[]): strin
       checkReserved(ctx, field, "field");
     } else if (!scope.fields.has(field.text)) {
       const names = [...scope.fields.keys()];
+      const close = suggestion(field.text, names, field.span);
       ctx.report(
         "unknown-field",
         field.span,
         `unknown field ${code(field.text)}`,
-        didYouMean(field.text, names) ?? (names.length > 0 ? `the fields are ${listNames(names)}` : "declare it in `fields { … }`"),
+        close?.hint ?? (names.length > 0 ? `the fields are ${listNames(names)}` : "declare it in `fields { … }`"),
+        close?.fixes,
       );
     }
   }

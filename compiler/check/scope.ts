@@ -11,7 +11,7 @@ import { code, type Context, type Scope, type SignalInfo } from "./context.ts";
 import { resolveLiteral } from "./literals.ts";
 import { checkReserved, type NameRole } from "./reserved.ts";
 import { fieldTypeNames, isFieldTypeName } from "../../grammar/vocabulary.ts";
-import { oneOfNames } from "./suggest.ts";
+import { oneOfNames, replaceWith } from "./suggest.ts";
 import { resolveSignalType, suggestType } from "./types.ts";
 
 export interface BlocksInScope {
@@ -56,11 +56,13 @@ export function buildScope(ctx: Context, blocks: BlocksInScope): Scope {
       const type = decl.type?.text ?? "";
       if (!isFieldTypeName(type)) {
         if (decl.type) {
+          const close = suggestType(decl.type.text, fieldTypeNames);
           ctx.report(
             "unknown-type",
             decl.type.span,
             `${code(decl.type.text)} is not a field type`,
-            fieldTypeHint(decl.type.text),
+            close === undefined ? `a field is ${oneOfNames(fieldTypeNames)}` : `did you mean ${code(close)}?`,
+            close === undefined ? undefined : [replaceWith(decl.type.span, close)],
           );
         }
       }
@@ -100,9 +102,4 @@ function isNew(ctx: Context, declared: Set<string>, name: Name, role: NameRole, 
     "remove or rename one of them; the first one counts",
   );
   return false;
-}
-
-function fieldTypeHint(word: string): string {
-  const close = suggestType(word, fieldTypeNames);
-  return close === undefined ? `a field is ${oneOfNames(fieldTypeNames)}` : `did you mean ${code(close)}?`;
 }

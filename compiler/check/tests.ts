@@ -11,7 +11,7 @@ import { actions } from "../../grammar/vocabulary.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { resolveLiteral } from "./literals.ts";
 import { lookupSignal } from "./signals.ts";
-import { didYouMean } from "./suggest.ts";
+import { suggestion } from "./suggest.ts";
 import { checkWithin, resolveTarget } from "./targets.ts";
 
 export function checkTests(ctx: Context, scope: Scope, tests: readonly TestDecl[], ruleNames: readonly string[]): TestModel[] {
@@ -51,7 +51,8 @@ function checkExpectation(ctx: Context, scope: Scope, test: TestDecl, known: Rea
   if (expect.kind === "expect-rule") {
     const rule = expect.rule.text;
     if (!known.has(rule)) {
-      ctx.report("unknown-rule", expect.rule.span, `there is no rule ${code(rule)}`, didYouMean(rule, known));
+      const close = suggestion(rule, known, expect.rule.span);
+      ctx.report("unknown-rule", expect.rule.span, `there is no rule ${code(rule)}`, close?.hint, close?.fixes);
     }
     return { kind: "rule", rule };
   }

@@ -12,7 +12,7 @@ import type { SignalType } from "../model.ts";
 import { isPrimitiveTypeName, primitiveTypeNames, primitiveTypes, type PrimitiveTypeName } from "../../grammar/vocabulary.ts";
 import { code, type Context } from "./context.ts";
 import { checkReserved } from "./reserved.ts";
-import { suggest } from "./suggest.ts";
+import { replaceWith, suggest } from "./suggest.ts";
 
 export function resolveSignalType(ctx: Context, decl: SignalDecl): SignalType | null {
   const type = decl.type;
@@ -35,6 +35,7 @@ function resolveEnum(ctx: Context, decl: SignalDecl, type: EnumType): SignalType
       only.span,
       `${code(only.text)} is not a type`,
       close === undefined ? enumHint : `did you mean ${code(close)}? Otherwise, ${enumHint}`,
+      close === undefined ? undefined : [replaceWith(only.span, close)],
     );
     return null;
   }
