@@ -54,11 +54,11 @@ export function check(source: string, options: CheckOptions = {}): CheckResult {
   if (parsed.diagnostics.some((d) => d.code === "too-large" || d.code === "too-deep")) {
     return { ast: parsed.ast, model: null, diagnostics: sortDiagnostics(parsed.diagnostics) };
   }
-  const checked = checkContract(parsed.ast, { source, fileName: options.fileName ?? "contract.handoff" });
+  const checked = checkContract(parsed.ast, { source, text: parsed.source, fileName: options.fileName ?? "contract.handoff" });
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]);
   if (hasErrors(diagnostics) || !checked.model) return { ast: parsed.ast, model: null, diagnostics };
   // The static analyses prove what the checker cannot see locally (coverage, reachability, …).
-  const analysed = analyse(checked.model, parsed.ast, source);
+  const analysed = analyse(checked.model, parsed.ast, parsed.source);
   const all = sortDiagnostics([...diagnostics, ...analysed.diagnostics]);
   return {
     ast: parsed.ast,

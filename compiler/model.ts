@@ -49,13 +49,18 @@ export interface OwnerModel {
  * A resolved condition. Comparisons carry the literal converted to the signal's JSON value:
  * durations in seconds, enum members as strings, `flag` normalised to `== true`.
  * `in`/`not in` keep their list (never expanded into or-chains, so sizes stay linear).
+ *
+ * `span` is where the condition is written: the span of the AST node it came from (parentheses
+ * leave no node, so a parenthesised condition has its inner span). The checker always sets it;
+ * hand-built models may omit it, and conditions built by the analyses (negations) have none.
+ * INVARIANT: a span is position only: nothing decides, compares or generates code from it.
  */
 export type Cond =
-  | { readonly kind: "cmp"; readonly signal: string; readonly op: "==" | "!=" | "<" | "<=" | ">" | ">="; readonly value: SignalValue }
-  | { readonly kind: "in"; readonly signal: string; readonly negated: boolean; readonly values: readonly SignalValue[] }
-  | { readonly kind: "not"; readonly operand: Cond }
-  | { readonly kind: "and"; readonly operands: readonly Cond[] }
-  | { readonly kind: "or"; readonly operands: readonly Cond[] };
+  | { readonly kind: "cmp"; readonly signal: string; readonly op: "==" | "!=" | "<" | "<=" | ">" | ">="; readonly value: SignalValue; readonly span?: Span }
+  | { readonly kind: "in"; readonly signal: string; readonly negated: boolean; readonly values: readonly SignalValue[]; readonly span?: Span }
+  | { readonly kind: "not"; readonly operand: Cond; readonly span?: Span }
+  | { readonly kind: "and"; readonly operands: readonly Cond[]; readonly span?: Span }
+  | { readonly kind: "or"; readonly operands: readonly Cond[]; readonly span?: Span };
 
 /** `reason`/`say` text split at interpolations; `signal` parts print the signal's value. */
 export type Template = readonly ({ readonly kind: "text"; readonly value: string } | { readonly kind: "signal"; readonly signal: string })[];
@@ -79,6 +84,8 @@ export interface OutcomeModel {
 }
 
 export interface RuleModel extends OutcomeModel {
+  /** The rule's name, or its `when` keyword when unnamed; set by the checker, absent in hand-built models. */
+  readonly nameSpan?: Span;
   readonly condition: Cond;
   /** Signals the condition reads, in first-read order, each once (the brief's `evidence.signals`). */
   readonly reads: readonly string[];

@@ -2,8 +2,10 @@
  * The syntax tree of a `.handoff` contract.
  *
  * INVARIANT: every node is readonly plain data with a `kind` and a `span`. Spans are the only
- * position information; structural equality "modulo positions" means equality after removing
- * every `span` (see `stripSpans`). The CST→AST visitor in `cst-to-ast.ts` is the only producer.
+ * position information, and every key holding one is named `span` or `…Span` (`whenSpan`,
+ * `keywordSpan`, `opSpan`: the parts diagnostics underline, so nothing re-reads the source to find
+ * them). Structural equality "modulo positions" means equality after removing those keys (see
+ * `stripSpans`). The CST→AST visitor in `cst-to-ast.ts` is the only producer.
  *
  * The tree keeps what the author wrote (file order, which spelling of an operator, whether a
  * target was quoted) so the formatter can print it back; meaning is resolved by the checker into
@@ -127,6 +129,8 @@ export interface SignalDecl {
 export interface SignalsBlock {
   readonly kind: "signals-block";
   readonly signals: readonly SignalDecl[];
+  /** The keyword. */
+  readonly keywordSpan: Span;
   readonly span: Span;
 }
 
@@ -143,6 +147,8 @@ export interface FieldDecl {
 export interface FieldsBlock {
   readonly kind: "fields-block";
   readonly fields: readonly FieldDecl[];
+  /** The keyword. */
+  readonly keywordSpan: Span;
   readonly span: Span;
 }
 
@@ -156,6 +162,8 @@ export interface OwnerDecl {
 export interface OwnersBlock {
   readonly kind: "owners-block";
   readonly owners: readonly OwnerDecl[];
+  /** The keyword. */
+  readonly keywordSpan: Span;
   readonly span: Span;
 }
 
@@ -171,6 +179,8 @@ export interface Comparison {
   /** `is` / `is not` were written instead of `==` / `!=`. */
   readonly wordy: boolean;
   readonly value: Literal;
+  /** The operator: `<=`, `is`, `is not` (one span when only whitespace separates the words). */
+  readonly opSpan: Span;
   readonly span: Span;
 }
 
@@ -180,6 +190,8 @@ export interface Membership {
   readonly signal: Name;
   readonly negated: boolean;
   readonly values: readonly Literal[];
+  /** `in` or `not in`; the whole membership when recovery invented the `in`. */
+  readonly opSpan: Span;
   readonly span: Span;
 }
 
@@ -231,13 +243,14 @@ export interface Action {
   readonly span: Span;
 }
 
+/** Every clause has `keywordSpan`, the span of its keyword (`collect`, `say`, …). */
 export type Clause =
-  | { readonly kind: "collect-clause"; readonly fields: readonly Name[]; readonly span: Span }
-  | { readonly kind: "confirm-clause"; readonly fields: readonly Name[]; readonly span: Span }
-  | { readonly kind: "reason-clause"; readonly text: StringLiteral; readonly span: Span }
-  | { readonly kind: "say-clause"; readonly text: StringLiteral; readonly span: Span }
+  | { readonly kind: "collect-clause"; readonly fields: readonly Name[]; readonly keywordSpan: Span; readonly span: Span }
+  | { readonly kind: "confirm-clause"; readonly fields: readonly Name[]; readonly keywordSpan: Span; readonly span: Span }
+  | { readonly kind: "reason-clause"; readonly text: StringLiteral; readonly keywordSpan: Span; readonly span: Span }
+  | { readonly kind: "say-clause"; readonly text: StringLiteral; readonly keywordSpan: Span; readonly span: Span }
   /** `level` as written; the checker accepts low|normal|high|critical. */
-  | { readonly kind: "urgency-clause"; readonly level: Name; readonly span: Span };
+  | { readonly kind: "urgency-clause"; readonly level: Name; readonly keywordSpan: Span; readonly span: Span };
 
 export interface RuleDecl {
   readonly kind: "rule";
@@ -255,6 +268,8 @@ export interface OtherwiseDecl {
   readonly kind: "otherwise";
   readonly action: Action;
   readonly clauses: readonly Clause[];
+  /** The keyword. */
+  readonly keywordSpan: Span;
   readonly span: Span;
 }
 
@@ -262,6 +277,8 @@ export interface OnInvalidDecl {
   readonly kind: "on-invalid";
   readonly action: Action;
   readonly clauses: readonly Clause[];
+  /** The `on invalid` (one span when both words are on one line, else `on`). */
+  readonly keywordSpan: Span;
   readonly span: Span;
 }
 
@@ -345,13 +362,13 @@ export function ruleName(rule: RuleDecl): string {
   return rule.name ? rule.name.text : `rule_${rule.whenSpan.startLine}`;
 }
 
-/** A deep copy without any `span`, for "same tree modulo positions" comparisons. */
+/** A deep copy without any `span` or `…Span` key, for "same tree modulo positions" comparisons. */
 export function stripSpans(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(stripSpans);
   if (node !== null && typeof node === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
-      if (key === "span" || key === "whenSpan") continue;
+      if (key === "span" || key.endsWith("Span")) continue;
       out[key] = stripSpans(value);
     }
     return out;

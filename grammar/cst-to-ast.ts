@@ -13,7 +13,6 @@
 import type { IToken } from "chevrotain";
 import type {
   Action,
-  ActionName,
   Clause,
   Condition,
   DurationLiteral,
@@ -28,7 +27,6 @@ import type {
   NumberLiteral,
   OwnerDecl,
   OwnersBlock,
-  PrimitiveTypeName,
   RangeExpr,
   SignalDecl,
   SignalsBlock,
@@ -42,6 +40,7 @@ import type * as C from "./cst.d.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/index.ts";
 import { scanString } from "./strings.ts";
 import * as T from "./tokens.ts";
+import { isPrimitiveTypeName } from "./vocabulary.ts";
 
 /** The span of one token (Chevrotain's ends are inclusive; ours are exclusive). */
 export function tokenSpan(token: IToken): Span {
@@ -66,15 +65,6 @@ export function join(a: Span, b: Span): Span {
     endColumn: b.endColumn,
   };
 }
-
-const primitiveTypes: ReadonlySet<string> = new Set<PrimitiveTypeName>(["bool", "number", "int", "text", "duration"]);
-
-const actionNames = new Map<unknown, ActionName>([
-  [T.Answer, "answer"],
-  [T.Route, "route"],
-  [T.Escalate, "escalate"],
-  [T.Stop, "stop"],
-]);
 
 const comparisonOps = new Map<unknown, "==" | "!=" | "<" | "<=" | ">" | ">=">([
   [T.EqEq, "=="],
@@ -149,7 +139,8 @@ export class CstToAst {
     const kw = any(node.children.Policy);
     const policy = real(node.children.policyName);
     if (!kw || !policy) return null;
-    const name = policy.tokenType === T.MostSevere ? "most-severe" : "first-match";
+    const name = T.wordOf(T.policyTokens, policy.tokenType);
+    if (!name) return null;
     return { kind: "policy-decl", policy: name, span: join(tokenSpan(kw), tokenSpan(policy)) } as const;
   }
 
@@ -158,15 +149,17 @@ export class CstToAst {
     const signal = this.name(real(node.children.signal));
     const direction = real(node.children.direction);
     if (!kw || !signal || !direction) return null;
-    const dir = direction.tokenType === T.Increasing ? "increasing" : "decreasing";
+    const dir = T.wordOf(T.directionTokens, direction.tokenType);
+    if (!dir) return null;
     return { kind: "monotone-decl", signal, direction: dir, span: join(tokenSpan(kw), tokenSpan(direction)) } as const;
   }
 
   private signalsBlock(node: C.SignalsBlockCstNode): SignalsBlock | null {
     const c = node.children;
     const signals = (c.signalDecl ?? []).map((n) => this.signalDecl(n)).filter((s) => s !== null);
-    const span = this.blockSpan(any(c.Signals), any(c.LCurly), any(c.RCurly), signals);
-    return span && { kind: "signals-block", signals, span };
+    const kw = any(c.Signals);
+    const span = this.blockSpan(kw, any(c.LCurly), any(c.RCurly), signals);
+    return span && kw ? { kind: "signals-block", signals, keywordSpan: tokenSpan(kw), span } : null;
   }
 
   private signalDecl(node: C.SignalDeclCstNode): SignalDecl | null {
@@ -189,8 +182,8 @@ export class CstToAst {
     if (c.rangeExpr && !range) return null;
     const first = words[0]!;
     const last = words[words.length - 1]!;
-    if (words.length === 1 && primitiveTypes.has(first.text)) {
-      const name = first.text as PrimitiveTypeName;
+    const name = first.text;
+    if (words.length === 1 && isPrimitiveTypeName(name)) {
       return { kind: "primitive-type", name, range, span: range ? join(first.span, range.span) : first.span };
     }
     if (range && words.length > 1) {
@@ -215,8 +208,9 @@ export class CstToAst {
   private fieldsBlock(node: C.FieldsBlockCstNode): FieldsBlock | null {
     const c = node.children;
     const fields = (c.fieldDecl ?? []).map((n) => this.fieldDecl(n)).filter((f) => f !== null);
-    const span = this.blockSpan(any(c.Fields), any(c.LCurly), any(c.RCurly), fields);
-    return span && { kind: "fields-block", fields, span };
+    const kw = any(c.Fields);
+    const span = this.blockSpan(kw, any(c.LCurly), any(c.RCurly), fields);
+    return span && kw ? { kind: "fields-block", fields, keywordSpan: tokenSpan(kw), span } : null;
   }
 
   private fieldDecl(node: C.FieldDeclCstNode): FieldDecl | null {
@@ -236,8 +230,9 @@ export class CstToAst {
   private ownersBlock(node: C.OwnersBlockCstNode): OwnersBlock | null {
     const c = node.children;
     const owners = (c.ownerDecl ?? []).map((n) => this.ownerDecl(n)).filter((o) => o !== null);
-    const span = this.blockSpan(any(c.Owners), any(c.LCurly), any(c.RCurly), owners);
-    return span && { kind: "owners-block", owners, span };
+    const kw = any(c.Owners);
+    const span = this.blockSpan(kw, any(c.LCurly), any(c.RCurly), owners);
+    return span && kw ? { kind: "owners-block", owners, keywordSpan: tokenSpan(kw), span } : null;
   }
 
   private ownerDecl(node: C.OwnerDeclCstNode): OwnerDecl | null {
@@ -291,7 +286,7 @@ export class CstToAst {
     const clauses = this.clauses(node.children.clause);
     if (!kw || !action || !clauses) return null;
     const span = join(tokenSpan(kw), clauses[clauses.length - 1]?.span ?? action.span);
-    return { kind: "otherwise", action, clauses, span } as const;
+    return { kind: "otherwise", action, clauses, keywordSpan: tokenSpan(kw), span } as const;
   }
 
   private onInvalidDecl(node: C.OnInvalidDeclCstNode) {
@@ -300,7 +295,10 @@ export class CstToAst {
     const clauses = this.clauses(node.children.clause);
     if (!kw || !node.children.Invalid || !action || !clauses) return null;
     const span = join(tokenSpan(kw), clauses[clauses.length - 1]?.span ?? action.span);
-    return { kind: "on-invalid", action, clauses, span } as const;
+    // `on invalid` is one keyword when written on one line.
+    const invalid = real(node.children.Invalid);
+    const keywordSpan = invalid && invalid.startLine === kw.endLine ? join(tokenSpan(kw), tokenSpan(invalid)) : tokenSpan(kw);
+    return { kind: "on-invalid", action, clauses, keywordSpan, span } as const;
   }
 
   private action(node: C.ActionCstNode): Action | null {
@@ -309,7 +307,7 @@ export class CstToAst {
     const target = c.To ? (c.target?.[0] ? this.target(c.target[0]) : null) : null;
     const within = c.Within ? this.duration(real(c.within)) : null;
     if (!verb || (c.To && !target) || (c.Within && !within)) return null;
-    const action = actionNames.get(verb.tokenType);
+    const action = T.wordOf(T.actionTokens, verb.tokenType);
     if (!action) return null;
     const span = join(tokenSpan(verb), (within ?? target ?? { span: tokenSpan(verb) }).span);
     return { kind: "action", action, target, within, span };
@@ -340,19 +338,19 @@ export class CstToAst {
         const list = c.nameList?.[0] ? this.nameList(c.nameList[0]) : null;
         if (!list) return null;
         const kind = kw.tokenType === T.Collect ? "collect-clause" : "confirm-clause";
-        return { kind, fields: list.names, span: join(start, list.span) };
+        return { kind, fields: list.names, keywordSpan: start, span: join(start, list.span) };
       }
       case T.Reason:
       case T.Say: {
         const text = this.string(real(c.text), true);
         if (!text) return null;
         const kind = kw.tokenType === T.Reason ? "reason-clause" : "say-clause";
-        return { kind, text, span: join(start, text.span) };
+        return { kind, text, keywordSpan: start, span: join(start, text.span) };
       }
       case T.Urgency: {
         const level = this.name(real(c.level));
         if (!level) return null;
-        return { kind: "urgency-clause", level, span: join(start, level.span) };
+        return { kind: "urgency-clause", level, keywordSpan: start, span: join(start, level.span) };
       }
       default:
         return null;
@@ -418,14 +416,23 @@ export class CstToAst {
       const value = c.value?.[0] ? this.literal(c.value[0]) : null;
       if (!value || (!op && !real(c.Is))) return null;
       const span = join(signal.span, value.span);
-      if (op) return { kind: "comparison", signal, op: comparisonOps.get(op.tokenType)!, wordy: false, value, span };
-      return { kind: "comparison", signal, op: c.isNot ? "!=" : "==", wordy: true, value, span };
+      if (op) {
+        return { kind: "comparison", signal, op: comparisonOps.get(op.tokenType)!, wordy: false, value, opSpan: tokenSpan(op), span };
+      }
+      const is = tokenSpan(real(c.Is)!);
+      const isNot = real(c.isNot);
+      const opSpan = isNot ? join(is, tokenSpan(isNot)) : is;
+      return { kind: "comparison", signal, op: c.isNot ? "!=" : "==", wordy: true, value, opSpan, span };
     }
     if (c.In) {
       const list = c.valueList?.[0] ? this.valueList(c.valueList[0]) : null;
       if (!list) return null;
       const negated = c.notIn !== undefined;
-      return { kind: "membership", signal, negated, values: list.values, span: join(signal.span, list.span) };
+      const span = join(signal.span, list.span);
+      const inKw = real(c.In);
+      const notKw = real(c.notIn);
+      const opSpan = !inKw ? span : notKw ? join(tokenSpan(notKw), tokenSpan(inKw)) : tokenSpan(inKw);
+      return { kind: "membership", signal, negated, values: list.values, opSpan, span };
     }
     if (c.notIn) return null;
     return { kind: "flag", signal, span: signal.span };

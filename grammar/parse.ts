@@ -13,17 +13,21 @@
 import { EOF, tokenMatcher, type ILexingError, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { endOf, fileStart, type Comment, type ContractFile, type Item, type Span } from "./ast.ts";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/index.ts";
+import { withoutByteOrderMark } from "../diagnostics/span.ts";
 import { CstToAst, tokenSpan } from "./cst-to-ast.ts";
 import type { FileCstNode } from "./cst.d.ts";
 import { findTooDeep, maxConditionDepth } from "./depth.ts";
 import { MAX_SOURCE_BYTES } from "./limits.ts";
-import { ConditionTooDeep, parser, showText, showToken, tokenAfter, tokenBefore } from "./parser.ts";
+import { showText, showToken, tokenAfter, tokenBefore } from "./messages.ts";
+import { ConditionTooDeep, parser } from "./parser.ts";
 import { scanString } from "./strings.ts";
 import * as T from "./tokens.ts";
 
 export interface ParseResult {
   readonly ast: ContractFile;
   readonly diagnostics: Diagnostic[];
+  /** The text parsed: the input without a leading byte-order mark. Every span indexes it. */
+  readonly source: string;
 }
 
 /** The one diagnostic for a source over MAX_SOURCE_BYTES (also given by tools that refuse to read such a file). */
@@ -40,15 +44,16 @@ export function parse(source: string): ParseResult {
     return {
       ast: emptyFile(fileStart),
       diagnostics: [diagnostic("syntax", fileStart, `the parser failed unexpectedly (${detail}); please report this`)],
+      source: withoutByteOrderMark(source),
     };
   }
 }
 
 function parseUnguarded(input: string): ParseResult {
   if (utf8Length(input, MAX_SOURCE_BYTES) > MAX_SOURCE_BYTES) {
-    return { ast: emptyFile(fileStart), diagnostics: [tooLargeDiagnostic()] };
+    return { ast: emptyFile(fileStart), diagnostics: [tooLargeDiagnostic()], source: withoutByteOrderMark(input) };
   }
-  const source = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const source = withoutByteOrderMark(input);
   const fileSpan = spanOfWhole(source);
 
   const lexed = T.lexer.tokenize(source);
@@ -66,7 +71,7 @@ function parseUnguarded(input: string): ParseResult {
   const tooDeep = findTooDeep(tokens);
   if (tooDeep) {
     diagnostics.push(tooDeepDiagnostic(tooDeep));
-    return { ast: { kind: "file", items: [], comments, span: fileSpan }, diagnostics: sortDiagnostics(diagnostics) };
+    return { ast: { kind: "file", items: [], comments, span: fileSpan }, diagnostics: sortDiagnostics(diagnostics), source };
   }
 
   let items: Item[] = [];
@@ -90,7 +95,7 @@ function parseUnguarded(input: string): ParseResult {
     Error.stackTraceLimit = stackTraceLimit;
     parser.input = [];
   }
-  return { ast: { kind: "file", items, comments, span: fileSpan }, diagnostics: sortDiagnostics(diagnostics) };
+  return { ast: { kind: "file", items, comments, span: fileSpan }, diagnostics: sortDiagnostics(diagnostics), source };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,16 +1,16 @@
 /**
- * The grammar of the handoff language as a Chevrotain CST parser.
+ * The grammar of the handoff language as a Chevrotain CST parser: the rules, nothing else. Error
+ * recovery is in `recovery.ts`, the wording of syntax errors in `messages.ts`.
  *
  * Built once at module load (`parser`) and reused: callers set `parser.input` and call `parser.file()`.
  * Newlines and indentation carry no meaning; top-level items may come in any order and repeat (the
  * checker reports duplicates). Lists are comma-separated with at least one element and no trailing comma.
  *
- * Error recovery (`recoveryEnabled`): besides Chevrotain's single-token insertion and deletion, the
- * top-level alternatives sit directly inside `file`'s repetition, followed by an explicit end of file,
- * so after a syntax error the parser re-synchronises at the next top-level keyword (`rule`, `when`,
- * `otherwise`, `on`, `test`, `signals`, `fields`, `owners`, `contract`, `version`, `policy`, `monotone`) or at the
- * end of the file, and keeps the partial item for the CST→AST visitor to salvage or drop. Messages
- * come from `messages` below, in the author's terms.
+ * Recovery: besides Chevrotain's single-token insertion and deletion, the top-level alternatives sit
+ * directly inside `file`'s repetition, followed by an explicit end of file, so after a syntax error
+ * the parser re-synchronises at the next top-level keyword (`rule`, `when`, `otherwise`, `on`, `test`,
+ * `signals`, `fields`, `owners`, `contract`, `version`, `policy`, `monotone`) or at the end of the
+ * file, and keeps the partial item for the CST→AST visitor to salvage or drop.
  *
  * Alternatives are written `alts(() => …, …)` rather than `[{ ALT: () => … }]`: a function in a
  * property gets a name-preserving wrapper from the TypeScript loader on every call, which showed up
@@ -20,19 +20,12 @@
  * (`depth.ts`) before `file()`; `and`/`or` chains are repetitions and add no depth. The parser also
  * enforces the limit itself (`ConditionTooDeep`), so no input can make it overflow the stack.
  */
-import {
-  CstParser,
-  EOF,
-  NoViableAltException,
-  tokenMatcher,
-  type CstNode,
-  type IOrAlt,
-  type IParserErrorMessageProvider,
-  type IToken,
-  type TokenType,
-} from "chevrotain";
+import { EOF, type CstNode, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import { maxConditionDepth } from "./depth.ts";
+import { expecting, messageProvider } from "./messages.ts";
+import { RecoveringParser } from "./recovery.ts";
 import * as T from "./tokens.ts";
+import { actionNames, monotoneDirections, policyNames } from "./vocabulary.ts";
 
 /** Thrown out of `parser.file()` when a condition nests deeper than `maxConditionDepth`. */
 export class ConditionTooDeep extends Error {
@@ -41,32 +34,13 @@ export class ConditionTooDeep extends Error {
   }
 }
 
-/** What each choice point expects, for messages. */
-const expecting = {
-  item: "a declaration, rule or test",
-  policy: "`most-severe` or `first-match`",
-  direction: "`increasing` or `decreasing`",
-  type: "a type (`bool`, `number`, `int`, `text`, `duration` or `a | b | c`)",
-  action: "an action (`answer`, `route`, `escalate` or `stop`)",
-  target: "a target (an owner name or a string)",
-  clause: "a clause",
-  condition: "a condition",
-  comparison: "a comparison",
-  literal: "a value (a string, number, duration, `true`, `false` or a name)",
-  expectation: "an action, `not ACTION`, `at least ACTION` or `rule NAME`",
-};
-
 function alts(...alternatives: (() => unknown)[]): IOrAlt<unknown>[] {
   return alternatives.map((ALT) => ({ ALT }));
 }
 
-export class HandoffParser extends CstParser {
+export class HandoffParser extends RecoveringParser {
   constructor() {
-    super(T.allTokens as TokenType[], {
-      recoveryEnabled: true,
-      maxLookahead: 2,
-      errorMessageProvider: messages,
-    });
+    super(T.allTokens, { maxLookahead: 2, errorMessageProvider: messageProvider(() => parser.input) });
     this.performSelfAnalysis();
   }
 
@@ -110,10 +84,7 @@ export class HandoffParser extends CstParser {
     this.CONSUME(T.Policy);
     this.OR({
       ERR_MSG: expecting.policy,
-      DEF: alts(
-        () => this.CONSUME(T.MostSevere, { LABEL: "policyName" }),
-        () => this.CONSUME(T.FirstMatch, { LABEL: "policyName" }),
-      ),
+      DEF: alts(...policyNames.map((p) => () => this.CONSUME(T.policyTokens[p], { LABEL: "policyName" }))),
     });
   });
 
@@ -123,10 +94,7 @@ export class HandoffParser extends CstParser {
     this.CONSUME(T.Name, { LABEL: "signal" });
     this.OR({
       ERR_MSG: expecting.direction,
-      DEF: alts(
-        () => this.CONSUME(T.Increasing, { LABEL: "direction" }),
-        () => this.CONSUME(T.Decreasing, { LABEL: "direction" }),
-      ),
+      DEF: alts(...monotoneDirections.map((d) => () => this.CONSUME(T.directionTokens[d], { LABEL: "direction" }))),
     });
   });
 
@@ -227,12 +195,7 @@ export class HandoffParser extends CstParser {
   public action = this.RULE("action", () => {
     this.OR({
       ERR_MSG: expecting.action,
-      DEF: alts(
-        () => this.CONSUME(T.Answer, { LABEL: "verb" }),
-        () => this.CONSUME(T.Route, { LABEL: "verb" }),
-        () => this.CONSUME(T.Escalate, { LABEL: "verb" }),
-        () => this.CONSUME(T.Stop, { LABEL: "verb" }),
-      ),
+      DEF: alts(...actionNames.map((a) => () => this.CONSUME(T.actionTokens[a], { LABEL: "verb" }))),
     });
     this.OPTION(() => {
       this.CONSUME(T.To);
@@ -463,222 +426,11 @@ export class HandoffParser extends CstParser {
     super.reset();
     this.nesting = 0;
   }
-
-  // -------------------------------------------------------------------------------------------
-  // Recovery policy
-
-  /**
-   * Only tokens without a value are invented by single-token insertion (`then`, `]`, `:` …): an
-   * invented name, string, number or duration would put made-up text into the tree.
-   */
-  protected override canTokenTypeBeInsertedInRecovery(tokType: TokenType): boolean {
-    return !valueTokens.has(tokType);
-  }
-
-  /**
-   * Reserved words are never deleted to continue a rule: they start the next part (`then`, `expect`,
-   * `when` …), and re-synchronising on them gives one clear error instead of a cascade.
-   */
-  protected override canTokenTypeBeDeletedInRecovery(): boolean {
-    return !T.reservedTokens.includes(this.LA(1).tokenType);
-  }
-
-  /** An inserted token is zero-width, just after the previous token, so spans stay meaningful. */
-  protected override getTokenToInsert(tokType: TokenType): IToken {
-    const prev = this.LA(0);
-    const known = Number.isFinite(prev.endOffset) && Number.isFinite(prev.endLine);
-    const offset = known ? prev.endOffset! + 1 : 0;
-    const line = known ? prev.endLine! : 1;
-    const column = known ? prev.endColumn! + 1 : 1;
-    return {
-      image: "",
-      startOffset: offset,
-      endOffset: offset - 1,
-      startLine: line,
-      endLine: line,
-      startColumn: column,
-      endColumn: column - 1,
-      tokenType: tokType,
-      tokenTypeIdx: tokType.tokenTypeIdx!,
-      isInsertedInRecovery: true,
-    };
-  }
-
-  /**
-   * Chevrotain looks ahead for the nearest token in the follow sets of the open rules. At the top
-   * level that set is only end-of-file, so the scan always runs to the end of the input, once per
-   * stray token: quadratic on a large broken file. The answer there is known without scanning.
-   * (This overrides an internal Chevrotain method; `test/grammar/robustness.test.ts` keeps large
-   * garbage fast.)
-   */
-  findReSyncTokenType(): TokenType {
-    if ((this as unknown as ChevrotainInternals).RULE_STACK_IDX === 0) return EOF;
-    const base = CstParser.prototype as unknown as { findReSyncTokenType(this: HandoffParser): TokenType };
-    return base.findReSyncTokenType.call(this);
-  }
-
-  /**
-   * When no alternative fits, Chevrotain computes every lookahead path of the choice for its message,
-   * about as costly as the rest of the parse per error. Every choice here names what it expects
-   * (`ERR_MSG`), so the paths are never needed. (Overrides an internal Chevrotain method, keeping
-   * its contract: save a `NoViableAltException` and throw it.)
-   */
-  raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): never {
-    const internals = this as unknown as ChevrotainInternals;
-    if (errMsgTypes === undefined) {
-      const base = CstParser.prototype as unknown as {
-        raiseNoAltException(this: HandoffParser, occurrence: number, errMsgTypes: undefined): never;
-      };
-      return base.raiseNoAltException.call(this, occurrence, undefined);
-    }
-    const actual = this.LA(1);
-    const previous = this.LA(0);
-    const message = messages.buildNoViableAltMessage({
-      expectedPathsPerAlt: [],
-      actual: [actual],
-      previous,
-      customUserDescription: errMsgTypes,
-      ruleName: internals.getCurrRuleFullName(),
-    });
-    throw internals.SAVE_ERROR(new NoViableAltException(message, actual, previous));
-  }
-}
-
-interface ChevrotainInternals {
-  RULE_STACK_IDX: number;
-  SAVE_ERROR(error: Error): Error;
-  getCurrRuleFullName(): string;
 }
 
 function separated(SEP: TokenType, ERR_MSG: string, DEF: () => unknown) {
   return { SEP, ERR_MSG, DEF };
 }
-
-const valueTokens = new Set<TokenType>([
-  T.Name,
-  T.Identifier,
-  ...T.softKeywordTokens,
-  T.StringLiteral,
-  T.UnterminatedString,
-  T.NumberLiteral,
-  T.Duration,
-  T.MalformedNumber,
-  T.MostSevere,
-  T.FirstMatch,
-]);
-
-// ---------------------------------------------------------------------------------------------
-// Messages: one sentence in the author's terms, user input in backticks, no token type names.
-
-/** How a token the author wrote is shown in a message. */
-export function showToken(token: IToken | undefined): string {
-  if (!token || token.tokenType === EOF || !Number.isFinite(token.startOffset)) return "end of file";
-  return showText(token.image);
-}
-
-/** Text in backticks, shortened, with invisible or unprintable characters spelled `U+XXXX`. */
-export function showText(text: string): string {
-  const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
-  // eslint-disable-next-line no-control-regex
-  const unprintable = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-  if (!unprintable.test(short)) return `\`${short}\``;
-  if (short.length === 1) return codePoint(short);
-  return `\`${short.replace(unprintable, (c) => `<${codePoint(c)}>`)}\``;
-}
-
-function codePoint(c: string): string {
-  return `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-}
-
-function describe(tokType: TokenType): string {
-  if (tokType === EOF) return "end of file";
-  return tokType.LABEL ?? `\`${tokType.name}\``;
-}
-
-function oneOf(descriptions: readonly string[]): string {
-  const unique = [...new Set(descriptions)];
-  if (unique.length <= 1) return unique[0] ?? "something else";
-  return `${unique.slice(0, -1).join(", ")} or ${unique[unique.length - 1]}`;
-}
-
-function after(previous: IToken | undefined, expected?: TokenType): string {
-  if (expected === T.Then) return " after the condition";
-  if (!previous) return "";
-  return ` after ${showToken(previous)}`;
-}
-
-function found(actual: IToken): string {
-  return `, found ${showToken(actual)}`;
-}
-
-/**
- * The token the author wrote just before `token` (Chevrotain's own "previous" can be a token skipped
- * by recovery or one it invented).
- */
-export function tokenBefore(tokens: readonly IToken[], token: IToken): IToken | undefined {
-  return tokens[indexOf(tokens, token) - 1];
-}
-
-/** The token the author wrote just after `token`. */
-export function tokenAfter(tokens: readonly IToken[], token: IToken): IToken | undefined {
-  const i = indexOf(tokens, token);
-  const next = tokens[i + 1];
-  return next && next.tokenType !== EOF && i < tokens.length ? next : undefined;
-}
-
-/** Where `token` is (or would be) in `tokens`, by binary search on offsets; end-of-file is past the last. */
-function indexOf(tokens: readonly IToken[], token: IToken): number {
-  // While parsing, Chevrotain pads the vector with end-of-file sentinels.
-  let end = tokens.length;
-  while (end > 0 && tokens[end - 1]!.tokenType === EOF) end--;
-  if (token.tokenType === EOF || !Number.isFinite(token.startOffset)) return end;
-  let lo = 0;
-  let hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.startOffset < token.startOffset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const topLevel = "a declaration, rule or test";
-
-const blockContents: Readonly<Record<string, string>> = {
-  signalsBlock: "a signal name or `}`",
-  fieldsBlock: "a field name or `}`",
-  ownersBlock: "an owner name or `}`",
-};
-
-const verbs = new Set<TokenType>([T.Answer, T.Route, T.Escalate, T.Stop]);
-
-const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual, ruleName }) {
-    const previous = tokenBefore(parser.input, actual);
-    if (expected === EOF) {
-      // The file's list of items stopped at a token that cannot start one.
-      if (previous && verbs.has(previous.tokenType) && (tokenMatcher(actual, T.Name) || tokenMatcher(actual, T.StringLiteral))) {
-        return `expected \`to\` after ${showToken(previous)}${found(actual)}`;
-      }
-      return `expected ${topLevel}${found(actual)}`;
-    }
-    const what =
-      expected === T.RCurly ? (blockContents[ruleName] ?? "`}`") : expected === T.RBracket ? "`,` or `]`" : describe(expected);
-    return `expected ${what}${after(previous, expected)}${found(actual)}`;
-  },
-  buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `expected ${topLevel}${found(firstRedundant)}`;
-  },
-  buildNoViableAltMessage({ expectedPathsPerAlt, actual, customUserDescription }) {
-    const what =
-      customUserDescription ?? oneOf(expectedPathsPerAlt.flat().map((path) => (path[0] ? describe(path[0]) : "")));
-    return `expected ${what}${after(tokenBefore(parser.input, actual[0]!))}${found(actual[0]!)}`;
-  },
-  buildEarlyExitMessage({ expectedIterationPaths, actual, customUserDescription }) {
-    const what = customUserDescription ?? oneOf(expectedIterationPaths.map((path) => (path[0] ? describe(path[0]) : "")));
-    return `expected ${what}${after(tokenBefore(parser.input, actual[0]!))}${found(actual[0]!)}`;
-  },
-};
 
 /** The one parser instance; reuse it through `parser.input`. */
 export const parser = new HandoffParser();

@@ -18,6 +18,7 @@
  * Line ends are `\n`, `\r\n` and a lone `\r`.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import type { ActionName, MonotoneDirection, PolicyName } from "./vocabulary.ts";
 
 /** Anything that can name a signal, field, owner, rule, enum member or given-signal. */
 export const Name = createToken({ name: "Name", pattern: Lexer.NA, label: "a name" });
@@ -170,6 +171,19 @@ export const softKeywordTokens: readonly TokenType[] = [
   Contract, Version, Policy, Signals, Fields, Owners, Answer, Route, Escalate, Stop, To, Within,
   Collect, Confirm, Reason, Say, Urgency, On, Invalid, Monotone, Increasing, Decreasing, Pii,
 ];
+
+/** The token of each action word; typed by the vocabulary, so a new action without a token fails to compile. */
+export const actionTokens: Readonly<Record<ActionName, TokenType>> = { answer: Answer, route: Route, escalate: Escalate, stop: Stop };
+
+export const policyTokens: Readonly<Record<PolicyName, TokenType>> = { "most-severe": MostSevere, "first-match": FirstMatch };
+
+export const directionTokens: Readonly<Record<MonotoneDirection, TokenType>> = { increasing: Increasing, decreasing: Decreasing };
+
+/** The vocabulary word a keyword token stands for (the inverse of one of the tables above). */
+export function wordOf<W extends string>(table: Readonly<Record<W, TokenType>>, token: TokenType): W | undefined {
+  for (const word of Object.keys(table) as W[]) if (table[word] === token) return word;
+  return undefined;
+}
 
 /** The reserved words, which can never be names. */
 export const reservedWords: readonly string[] = reservedTokens.map((t) => t.PATTERN as string);

@@ -49,7 +49,7 @@ export function quickCheck(text: string, fileName: string): { ast: ContractFile;
   if (parsed.diagnostics.some((d) => d.code === "too-large" || d.code === "too-deep")) {
     return { ast: parsed.ast, diagnostics: sortDiagnostics(parsed.diagnostics), final: true };
   }
-  const checked = checkContract(parsed.ast, { source: text, fileName });
+  const checked = checkContract(parsed.ast, { source: text, text: parsed.source, fileName });
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]);
   return { ast: parsed.ast, diagnostics, final: hasErrors(diagnostics) || !checked.model };
 }

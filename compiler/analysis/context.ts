@@ -5,7 +5,8 @@
  */
 import type { ContractFile } from "../../grammar/ast.ts";
 import type { Example } from "../../diagnostics/index.ts";
-import type { Cond, ContractModel } from "../model.ts";
+import type { Span } from "../../diagnostics/span.ts";
+import type { Cond, ContractModel, SignalValue } from "../model.ts";
 import { priorityOrder } from "../policy.ts";
 import { subset } from "./solver/cellset.ts";
 import { literalsOf, makeDomain, type Domain } from "./solver/domain.ts";
@@ -14,7 +15,6 @@ import { compile } from "./solver/node.ts";
 import { overlapIndex } from "./solver/overlap-index.ts";
 import { fullBox, propagate } from "./solver/search.ts";
 import { solve } from "./solver/solve.ts";
-import { ruleSpans, type RuleSpans } from "./spans.ts";
 
 export interface AnalysisContext {
   readonly model: ContractModel;
@@ -57,9 +57,9 @@ export interface AnalysisContext {
  * already found to win somewhere, so "can rule i win" compares rule i only with winners that may
  * overlap it — not with every rule above it. Settling is lazy and runs up to the rule asked about.
  */
-export function createContext(model: ContractModel, ast: ContractFile, source: string): AnalysisContext {
+/** `text` is the source as parsed (`ParseResult.source`, without a byte-order mark): spans index it. */
+export function createContext(model: ContractModel, ast: ContractFile, text: string): AnalysisContext {
   const domain = makeDomain(model.signals, literalsOf(model.rules.map((r) => r.condition)));
-  const text = source.replace(/^\uFEFF/, "");
   const matches = new Map<number, Example | null>();
   const wins = new Map<number, Example | null>();
   const full = fullBox(domain);
@@ -114,7 +114,7 @@ export function createContext(model: ContractModel, ast: ContractFile, source: s
     ast,
     text,
     domain,
-    spans: ruleSpans(ast, model),
+    spans: ruleSpans(model),
     solve: (formula) => solve(domain, formula),
     matching(i) {
       if (!matches.has(i)) matches.set(i, solve(domain, model.rules[i]!.condition));
@@ -141,6 +141,30 @@ export function createContext(model: ContractModel, ast: ContractFile, source: s
     textOf: (span) => text.slice(span.startOffset, span.endOffset),
   };
   return ctx;
+}
+
+export interface RuleSpans {
+  /** The rule's name, or its `when` keyword when unnamed. */
+  readonly name: Span;
+  /** The whole condition after `when`. */
+  readonly condition: Span;
+  /** Each comparison leaf (`cmp`/`in`) of the model's condition, by identity. */
+  readonly comparisons: ReadonlyMap<Cond, Span>;
+}
+
+/** Where each rule sits in the source, read from the model (a hand-built model without spans falls back to the rule's span). */
+export function ruleSpans(model: ContractModel): RuleSpans[] {
+  return model.rules.map((rule) => {
+    const comparisons = new Map<Cond, Span>();
+    const walk = (cond: Cond): void => {
+      if (cond.kind === "cmp" || cond.kind === "in") {
+        if (cond.span) comparisons.set(cond, cond.span);
+      } else if (cond.kind === "not") walk(cond.operand);
+      else cond.operands.forEach(walk);
+    };
+    walk(rule.condition);
+    return { name: rule.nameSpan ?? rule.span, condition: rule.condition.span ?? rule.span, comparisons };
+  });
 }
 
 /** `a`, `a` and `b`, `a`, `b` and `c`: rule names in backticks. */

@@ -54,7 +54,7 @@ export interface AnalysisResult {
   readonly witnesses: Witness[];
 }
 
-/** Runs every analysis on a checked model. `source` is the text the AST was parsed from. */
+/** Runs every analysis on a checked model. `source` is the text the AST was parsed from (`ParseResult.source`). */
 export function analyse(model: ContractModel, ast: ContractFile, source: string): AnalysisResult {
   const ctx = createContext(model, ast, source);
   return { diagnostics: analyses.flatMap((run) => run(ctx)), witnesses: witnesses(ctx) };

@@ -19,7 +19,6 @@ import type {
   VersionDecl,
 } from "../../grammar/ast.ts";
 import type { Context } from "./context.ts";
-import { keywordSpan } from "./spans.ts";
 
 export interface Blocks {
   readonly contract: ContractDecl | null;
@@ -90,10 +89,10 @@ export function collectBlocks(ctx: Context, file: ContractFile): Blocks {
     if (!(item.kind in described)) continue;
     const earlier = first.get(item.kind);
     if (earlier) {
-      const oneLine = item.kind === "contract-decl" || item.kind === "version-decl" || item.kind === "policy-decl";
+      // A one-line declaration is underlined whole, a block at its keyword.
       ctx.report(
         "duplicate-declaration",
-        oneLine ? item.span : keywordSpan(ctx.source, item.span),
+        "keywordSpan" in item ? item.keywordSpan : item.span,
         `the contract already has ${described[item.kind]}, on line ${earlier.startLine}`,
         hints[item.kind],
       );

@@ -12,8 +12,7 @@ import type { Cond, SignalValue } from "../model.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { resolveLiteral } from "./literals.ts";
 import { lookupSignal } from "./signals.ts";
-import { operatorSpan } from "./spans.ts";
-import { describeType } from "./types.ts";
+import { describeType, isOrdered } from "./types.ts";
 
 export interface CheckedCondition {
   /** Null when the condition has an error. */
@@ -44,12 +43,12 @@ export function checkCondition(ctx: Context, scope: Scope, condition: Condition)
         return flag(ctx, scope, node);
       case "not": {
         const operand = walk(node.operand, depth + 1);
-        return operand && { kind: "not", operand };
+        return operand && { kind: "not", operand, span: node.span };
       }
       case "and":
       case "or": {
         const operands = (node.operands ?? []).map((operand) => walk(operand, depth + 1));
-        return operands.every((o): o is Cond => o !== null) ? { kind: node.kind, operands } : null;
+        return operands.every((o): o is Cond => o !== null) ? { kind: node.kind, operands, span: node.span } : null;
       }
       default:
         return null;
@@ -63,17 +62,17 @@ function comparison(ctx: Context, scope: Scope, node: Comparison): Cond | null {
   const signal = lookupSignal(ctx, scope, node.signal);
   if (!signal?.type) return null;
   const ordering = node.op === "<" || node.op === "<=" || node.op === ">" || node.op === ">=";
-  if (ordering && signal.type.kind !== "number" && signal.type.kind !== "duration") {
+  if (ordering && !isOrdered(signal.type)) {
     ctx.report(
       "type-mismatch",
-      operatorSpan(ctx.source, node.span, node.signal.span.endOffset),
+      node.opSpan,
       `${code(signal.name)} is ${describeType(signal.type)}, so it can't be compared with ${code(node.op)}`,
       "`<`, `<=`, `>` and `>=` apply to numbers, ints and durations; use `is` or `is not`",
     );
     return null;
   }
   const value = resolveLiteral(ctx, scope, signal, node.value, "compare");
-  return value === undefined ? null : { kind: "cmp", signal: signal.name, op: node.op, value };
+  return value === undefined ? null : { kind: "cmp", signal: signal.name, op: node.op, value, span: node.span };
 }
 
 function membership(ctx: Context, scope: Scope, node: Membership): Cond | null {
@@ -82,7 +81,7 @@ function membership(ctx: Context, scope: Scope, node: Membership): Cond | null {
   if (signal.type.kind !== "enum" && signal.type.kind !== "text") {
     ctx.report(
       "type-mismatch",
-      operatorSpan(ctx.source, node.span, node.signal.span.endOffset),
+      node.opSpan,
       `${code(signal.name)} is ${describeType(signal.type)}, so it can't be tested with ${code(node.negated ? "not in" : "in")}`,
       "`in` and `not in` apply to enums (members) and text (strings)",
     );
@@ -95,7 +94,7 @@ function membership(ctx: Context, scope: Scope, node: Membership): Cond | null {
     if (value === undefined) ok = false;
     else values.push(value);
   }
-  return ok ? { kind: "in", signal: signal.name, negated: node.negated, values } : null;
+  return ok ? { kind: "in", signal: signal.name, negated: node.negated, values, span: node.span } : null;
 }
 
 function flag(ctx: Context, scope: Scope, node: Flag): Cond | null {
@@ -110,5 +109,5 @@ function flag(ctx: Context, scope: Scope, node: Flag): Cond | null {
     );
     return null;
   }
-  return { kind: "cmp", signal: signal.name, op: "==", value: true };
+  return { kind: "cmp", signal: signal.name, op: "==", value: true, span: node.span };
 }

@@ -3,7 +3,7 @@
  * found so far, and the declarations in scope.
  */
 import type { SignalDecl, Span } from "../../grammar/ast.ts";
-import { diagnostic, type Diagnostic, type DiagnosticCode } from "../../diagnostics/index.ts";
+import { diagnostic, type Diagnostic, type DiagnosticCode, type Fix } from "../../diagnostics/index.ts";
 import type { FieldModel, OwnerModel, SignalType, SignalValue } from "../model.ts";
 
 export interface SignalInfo {
@@ -29,25 +29,21 @@ export interface Scope {
 export interface Context {
   readonly source: string;
   readonly diagnostics: Diagnostic[];
-  report(code: DiagnosticCode, span: Span, message: string, hint?: string): void;
+  report(code: DiagnosticCode, span: Span, message: string, hint?: string, fixes?: readonly Fix[]): void;
   /** The author's text under `span`, in backticks, whitespace collapsed, long text cut with "…". */
   quote(span: Span): string;
 }
 
 const MAX_QUOTE = 40;
 
-/**
- * INVARIANT: spans index the source after a leading byte-order mark, which the parser removes
- * first; `source` here is that text.
- */
-export function createContext(original: string): Context {
-  const source = original.charCodeAt(0) === 0xfeff ? original.slice(1) : original;
+/** `source` is the text as parsed (`ParseResult.source`, without a byte-order mark): spans index it. */
+export function createContext(source: string): Context {
   const diagnostics: Diagnostic[] = [];
   return {
     source,
     diagnostics,
-    report(code, span, message, hint) {
-      diagnostics.push(diagnostic(code, span, message, hint));
+    report(code, span, message, hint, fixes) {
+      diagnostics.push(diagnostic(code, span, message, hint, fixes));
     },
     quote(span) {
       return code(source.slice(span.startOffset, span.endOffset).replace(/\s+/g, " "));

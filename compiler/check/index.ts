@@ -10,8 +10,10 @@
  * problem it finds without cascades; returns a model only when it found no error.
  */
 import { createHash } from "node:crypto";
-import type { ContractFile } from "../../grammar/ast.ts";
+import { fileStart, type ContractFile } from "../../grammar/ast.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/index.ts";
+import { withoutByteOrderMark } from "../../diagnostics/span.ts";
+import { defaultPolicy } from "../../grammar/vocabulary.ts";
 import { builtinInvalidOutcome, type ContractModel, type SignalModel } from "../model.ts";
 import { collectBlocks } from "./blocks.ts";
 import { createContext } from "./context.ts";
@@ -19,14 +21,15 @@ import { checkMonotone } from "./monotone.ts";
 import { checkOutcome } from "./outcomes.ts";
 import { checkRules } from "./rules.ts";
 import { buildScope } from "./scope.ts";
-import { fileStart } from "./spans.ts";
 import { checkTests } from "./tests.ts";
 
 export { builtinInvalidOutcome } from "../model.ts";
 
 export interface CheckContractOptions {
-  /** The whole source text as read, byte-order mark included (hashed as is; quoted without the mark). */
+  /** The whole source text as read, byte-order mark included (hashed as is). */
   readonly source: string;
+  /** The text as parsed (`ParseResult.source`), which spans index; when absent, `source` without its byte-order mark. */
+  readonly text?: string;
   /** The file's path or name; the contract name defaults to its base name without `.handoff`. */
   readonly fileName: string;
 }
@@ -40,7 +43,7 @@ export interface CheckContractResult {
 
 export function checkContract(file: ContractFile, options: CheckContractOptions): CheckContractResult {
   const source = options.source ?? "";
-  const ctx = createContext(source);
+  const ctx = createContext(options.text ?? withoutByteOrderMark(source));
   const blocks = collectBlocks(ctx, file);
 
   if (blocks.signals.length === 0) {
@@ -72,7 +75,7 @@ export function checkContract(file: ContractFile, options: CheckContractOptions)
   const model: ContractModel = {
     name: blocks.contract?.name?.value ?? defaultName(options.fileName),
     version: blocks.version?.version?.value ?? null,
-    policy: blocks.policy?.policy ?? "most-severe",
+    policy: blocks.policy?.policy ?? defaultPolicy,
     sourceHash: createHash("sha256").update(source, "utf8").digest("hex"),
     signals,
     fields: scope.fields ? [...scope.fields.values()] : [],

@@ -7,7 +7,7 @@
 import type { Literal } from "../../grammar/ast.ts";
 import type { SignalType, SignalValue } from "../model.ts";
 import { code, type Context, type Scope, type SignalInfo } from "./context.ts";
-import { didYouMean } from "./suggest.ts";
+import { suggestion } from "./suggest.ts";
 import { describeType, membersText, rangeText } from "./types.ts";
 
 /** Where the literal is written; it only changes the wording. */
@@ -64,11 +64,13 @@ export function resolveLiteral(
     case "enum":
       if (literal.kind === "symbol") {
         if (type.members.includes(literal.name)) return literal.name;
+        const close = suggestion(literal.name, type.members, literal.span);
         ctx.report(
           "unknown-value",
           literal.span,
           `${code(literal.name)} is not a member of ${code(signal.name)} (${membersText(type.members)})`,
-          didYouMean(literal.name, type.members) ?? otherSignal,
+          close?.hint ?? otherSignal,
+          close?.fixes,
         );
         return undefined;
       }

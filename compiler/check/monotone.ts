@@ -8,7 +8,8 @@ import type { MonotoneDecl } from "../../grammar/ast.ts";
 import type { MonotoneModel } from "../model.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { lookupSignal } from "./signals.ts";
-import { describeType } from "./types.ts";
+import { monotoneAllowed } from "../../grammar/vocabulary.ts";
+import { describeType, typeName } from "./types.ts";
 
 export function checkMonotone(ctx: Context, scope: Scope, decls: readonly MonotoneDecl[]): MonotoneModel[] {
   const out: MonotoneModel[] = [];
@@ -29,7 +30,7 @@ export function checkMonotone(ctx: Context, scope: Scope, decls: readonly Monoto
     const signal = lookupSignal(ctx, scope, name);
     if (!signal) continue;
     const type = signal.type;
-    if (type && (type.kind === "enum" || type.kind === "text")) {
+    if (type && !monotoneAllowed(typeName(type))) {
       ctx.report(
         "type-mismatch",
         name.span,

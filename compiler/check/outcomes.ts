@@ -9,14 +9,17 @@
  *   `on invalid answer` is `unsafe-invalid-action`.
  * - warnings: `escalate` without `within` (`no-deadline`), `stop` without `to` (`unowned-stop`).
  */
-import type { Action, Clause, Name, Span, UrgencyName } from "../../grammar/ast.ts";
+import { endOf, type Action, type Clause, type Name, type Span, type UrgencyName } from "../../grammar/ast.ts";
+import { actions, clauses, isActionName, isUrgencyName, urgencyNames, type ClauseName } from "../../grammar/vocabulary.ts";
 import { defaultUrgency, type OutcomeModel, type Template } from "../model.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { checkReserved } from "./reserved.ts";
-import { keywordSpan } from "./spans.ts";
-import { didYouMean, listNames } from "./suggest.ts";
+import { listNames, suggestion } from "./suggest.ts";
 import { checkTemplate } from "./templates.ts";
 import { checkWithin, resolveTarget } from "./targets.ts";
+
+/** What the fix for `stop-without-say` makes the stop say, for the author to reword. */
+export const defaultSay = "A colleague will follow up with you.";
 
 export type OutcomeKind = "rule" | "otherwise" | "on-invalid";
 
@@ -26,19 +29,19 @@ export interface OutcomeDecl {
   readonly span: Span;
 }
 
-const urgencies: readonly UrgencyName[] = ["low", "normal", "high", "critical"];
-
 /** `name` is the outcome's rule name: the rule's, `otherwise` or `invalid-input`. */
 export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind: OutcomeKind, name: string): OutcomeModel {
   const where = kind === "rule" ? `rule ${code(name)}` : kind === "otherwise" ? "`otherwise`" : "`on invalid`";
   const action = decl.action;
-  const verb = action?.action ?? "answer";
+  // A hand-made tree may hold any word; the parser only produces actions.
+  const verb = action && isActionName(action.action) ? action.action : "answer";
+  const info = actions[verb];
   const actionSpan = action?.span ?? decl.span;
   let owner: string | null = null;
   let ownerName: string | null = null;
   let withinSeconds: number | null = null;
 
-  if (kind === "on-invalid" && verb === "answer") {
+  if (kind === "on-invalid" && !info.handoff) {
     ctx.report(
       "unsafe-invalid-action",
       actionSpan,
@@ -46,33 +49,30 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
       "use `stop`, `escalate` or `route`, e.g. `on invalid stop to senior`",
     );
   }
-  if (verb === "answer") {
-    if (action?.target) {
-      ctx.report("answer-with-target", action.target.span, "`answer` takes no target", "to hand the case to someone, use `route to …` or `escalate to …`");
-    }
-    if (action?.within) {
-      ctx.report("answer-with-target", action.within.span, "`answer` takes no deadline", "only a handoff (`route`, `escalate`, `stop`) has a `within`");
-    }
-  } else {
-    if (action?.target) {
-      const target = resolveTarget(ctx, scope, action.target);
-      owner = target?.owner ?? null;
-      ownerName = target?.ownerName ?? null;
-    } else if (verb === "route" || verb === "escalate") {
-      const owners = scope.owners ? [...scope.owners.keys()] : [];
-      ctx.report(
-        "missing-target",
-        actionSpan,
-        `${code(verb)} in ${where} needs a target`,
-        owners.length > 0 ? `write \`${verb} to OWNER\`; the owners are ${listNames(owners)}` : `write \`${verb} to OWNER\``,
-      );
-    }
-    if (action?.within) withinSeconds = checkWithin(ctx, action.within) ?? null;
+  if (action?.target && info.target === "forbidden") {
+    ctx.report("answer-with-target", action.target.span, `${code(verb)} takes no target`, "to hand the case to someone, use `route to …` or `escalate to …`");
+  } else if (action?.target) {
+    const target = resolveTarget(ctx, scope, action.target);
+    owner = target?.owner ?? null;
+    ownerName = target?.ownerName ?? null;
+  } else if (info.target === "required") {
+    const owners = scope.owners ? [...scope.owners.keys()] : [];
+    ctx.report(
+      "missing-target",
+      actionSpan,
+      `${code(verb)} in ${where} needs a target`,
+      owners.length > 0 ? `write \`${verb} to OWNER\`; the owners are ${listNames(owners)}` : `write \`${verb} to OWNER\``,
+    );
+  }
+  if (action?.within && !info.handoff) {
+    ctx.report("answer-with-target", action.within.span, `${code(verb)} takes no deadline`, "only a handoff (`route`, `escalate`, `stop`) has a `within`");
+  } else if (action?.within) {
+    withinSeconds = checkWithin(ctx, action.within) ?? null;
   }
   if (verb === "escalate" && !action?.within) {
     ctx.report("no-deadline", actionSpan, `${where} escalates without a deadline`, "add `within DURATION`, e.g. `within 2h`");
   }
-  if (verb === "stop" && action && !action.target) {
+  if (info.target === "optional" && action && !action.target) {
     ctx.report("unowned-stop", actionSpan, `${where} stops without an owner, so nobody owns the case`, "add `to OWNER`, e.g. `stop to senior`");
   }
 
@@ -84,11 +84,11 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
   let urgency: UrgencyName = defaultUrgency[verb];
   for (const clause of decl.clauses ?? []) {
     if (!clause) continue;
-    const word = clause.kind.replace(/-clause$/, "");
+    const word = clause.kind.replace(/-clause$/, "") as ClauseName;
     if (seen.has(word)) {
       ctx.report(
         "duplicate-clause",
-        keywordSpan(ctx.source, clause.span),
+        clause.keywordSpan,
         `${where} already has a ${code(word)} clause`,
         "each clause may appear once; merge them",
       );
@@ -98,11 +98,11 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
     switch (clause.kind) {
       case "collect-clause":
       case "confirm-clause": {
-        if (verb === "answer") {
+        if (clauses[word].handoffOnly && !info.handoff) {
           ctx.report(
             "answer-with-target",
-            keywordSpan(ctx.source, clause.span),
-            `\`answer\` can't ${word} anything`,
+            clause.keywordSpan,
+            `${code(verb)} can't ${word} anything`,
             "collecting and confirming facts is for a handoff: `route`, `escalate` or `stop`",
           );
           break;
@@ -120,14 +120,16 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
         break;
       case "urgency-clause": {
         const level = clause.level?.text ?? "";
-        if ((urgencies as readonly string[]).includes(level)) {
-          urgency = level as UrgencyName;
+        if (isUrgencyName(level)) {
+          urgency = level;
         } else if (clause.level) {
+          const close = suggestion(level, urgencyNames, clause.level.span);
           ctx.report(
             "unknown-urgency",
             clause.level.span,
             `unknown urgency ${code(level)}`,
-            didYouMean(level, urgencies) ?? `urgency is ${listNames(urgencies)}`,
+            close?.hint ?? `urgency is ${listNames(urgencyNames)}`,
+            close?.fixes,
           );
         }
         break;
@@ -140,6 +142,7 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
       actionSpan,
       `${where} stops without telling the customer what happens next`,
       "add `say \"…\"`, e.g. `say \"A colleague will call you back within the hour.\"`",
+      [{ title: "Add `say \"…\"` to this stop", span: endOf(decl.span), text: `\n  say ${JSON.stringify(defaultSay)}` }],
     );
   }
 
@@ -153,11 +156,13 @@ function checkFields(ctx: Context, scope: Scope, fields: readonly Name[]): strin
       checkReserved(ctx, field, "field");
     } else if (!scope.fields.has(field.text)) {
       const names = [...scope.fields.keys()];
+      const close = suggestion(field.text, names, field.span);
       ctx.report(
         "unknown-field",
         field.span,
         `unknown field ${code(field.text)}`,
-        didYouMean(field.text, names) ?? (names.length > 0 ? `the fields are ${listNames(names)}` : "declare it in `fields { … }`"),
+        close?.hint ?? (names.length > 0 ? `the fields are ${listNames(names)}` : "declare it in `fields { … }`"),
+        close?.fixes,
       );
     }
   }

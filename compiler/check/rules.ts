@@ -8,7 +8,6 @@ import { checkCondition } from "./conditions.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { checkOutcome } from "./outcomes.ts";
 import { checkReserved } from "./reserved.ts";
-import { keywordSpan } from "./spans.ts";
 
 /** Names that the built-in outcomes use; a rule can't take them. */
 const outcomeNames: ReadonlySet<string> = new Set(["otherwise", "invalid-input"]);
@@ -17,7 +16,7 @@ export function checkRules(ctx: Context, scope: Scope, rules: readonly RuleDecl[
   const first = new Map<string, RuleDecl>();
   return rules.map((rule) => {
     const name = ruleName(rule);
-    const nameSpan: Span = rule.name?.span ?? keywordSpan(ctx.source, rule.whenSpan);
+    const nameSpan: Span = rule.name?.span ?? rule.whenSpan;
     if (rule.name) checkReserved(ctx, rule.name, "rule");
     const earlier = first.get(name);
     if (earlier) {
@@ -29,7 +28,7 @@ export function checkRules(ctx: Context, scope: Scope, rules: readonly RuleDecl[
     }
     const { cond, reads } = checkCondition(ctx, scope, rule.condition);
     const outcome = checkOutcome(ctx, scope, rule, "rule", name);
-    return { ...outcome, condition: cond ?? { kind: "and", operands: [] }, reads };
+    return { ...outcome, nameSpan, condition: cond ?? { kind: "and", operands: [] }, reads };
   });
 }
 

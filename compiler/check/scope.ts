@@ -10,6 +10,8 @@ import type { FieldModel, OwnerModel } from "../model.ts";
 import { code, type Context, type Scope, type SignalInfo } from "./context.ts";
 import { resolveLiteral } from "./literals.ts";
 import { checkReserved, type NameRole } from "./reserved.ts";
+import { fieldTypeNames, isFieldTypeName } from "../../grammar/vocabulary.ts";
+import { oneOfNames, replaceWith } from "./suggest.ts";
 import { resolveSignalType, suggestType } from "./types.ts";
 
 export interface BlocksInScope {
@@ -51,21 +53,23 @@ export function buildScope(ctx: Context, blocks: BlocksInScope): Scope {
     for (const decl of block.fields ?? []) {
       if (!declared.has(decl.name.text)) checkReserved(ctx, decl.name, "field");
       if (!isNew(ctx, declared, decl.name, "field", "fields")) continue;
-      const type = decl.type?.text;
-      if (type !== "text" && type !== "number" && type !== "bool") {
+      const type = decl.type?.text ?? "";
+      if (!isFieldTypeName(type)) {
         if (decl.type) {
+          const close = suggestType(decl.type.text, fieldTypeNames);
           ctx.report(
             "unknown-type",
             decl.type.span,
             `${code(decl.type.text)} is not a field type`,
-            fieldTypeHint(decl.type.text),
+            close === undefined ? `a field is ${oneOfNames(fieldTypeNames)}` : `did you mean ${code(close)}?`,
+            close === undefined ? undefined : [replaceWith(decl.type.span, close)],
           );
         }
       }
       if (fields && !fields.has(decl.name.text)) {
         fields.set(decl.name.text, {
           name: decl.name.text,
-          type: type === "number" || type === "bool" ? type : "text",
+          type: isFieldTypeName(type) ? type : "text",
           ...(decl.pii ? { pii: true as const } : {}),
         });
       }
@@ -98,9 +102,4 @@ function isNew(ctx: Context, declared: Set<string>, name: Name, role: NameRole, 
     "remove or rename one of them; the first one counts",
   );
   return false;
-}
-
-function fieldTypeHint(word: string): string {
-  const close = suggestType(word, ["text", "number", "bool"]);
-  return close === undefined ? "a field is `text`, `number` or `bool`" : `did you mean ${code(close)}?`;
 }

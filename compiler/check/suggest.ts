@@ -6,7 +6,11 @@
  * when it differs only in case, or when the distance is at most a third of the name's length (at
  * least 1, and 0 for names shorter than three characters, where any edit is a different word).
  * Ties go to the first candidate, which is the first declared.
+ *
+ * A suggestion is both a hint ("did you mean `x`?", as `handoff check` prints it) and a fix that
+ * writes `x` over the misspelt name, for editors and `check --format json`.
  */
+import type { Fix, Span } from "../../diagnostics/index.ts";
 
 export function suggest(name: string, candidates: Iterable<string>): string | undefined {
   const limit = name.length < 3 ? 0 : Math.max(1, Math.floor(name.length / 3));
@@ -26,10 +30,23 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
   return best;
 }
 
-/** "did you mean `x`?" for the closest candidate, or undefined. */
-export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+export interface Suggestion {
+  readonly hint: string;
+  readonly fixes: readonly Fix[];
+}
+
+/**
+ * "did you mean `x`?" for the candidate closest to the name written at `span`, with the fix that
+ * writes it there (in double quotes when the author quoted the name); undefined when none is close.
+ */
+export function suggestion(name: string, candidates: Iterable<string>, span: Span, quoted = false): Suggestion | undefined {
   const close = suggest(name, candidates);
-  return close === undefined ? undefined : `did you mean \`${close}\`?`;
+  return close === undefined ? undefined : { hint: `did you mean \`${close}\`?`, fixes: [replaceWith(span, close, quoted)] };
+}
+
+/** The fix that writes `word` over `span`. */
+export function replaceWith(span: Span, word: string, quoted = false): Fix {
+  return { title: `Change to \`${word}\``, span, text: quoted ? JSON.stringify(word) : word };
 }
 
 /** Optimal string alignment distance; returns a value above `limit` as soon as it must exceed it. */
@@ -52,6 +69,12 @@ export function distance(a: string, b: string, limit = Infinity): number {
     prev = row;
   }
   return prev[n]!;
+}
+
+/** "`a`, `b` or `c`": every name, for a short closed list such as the urgencies. */
+export function oneOfNames(names: readonly string[]): string {
+  const shown = names.map((n) => `\`${n}\``);
+  return shown.length <= 1 ? (shown[0] ?? "") : `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}`;
 }
 
 /** "`a`, `b`, `c`", cut after `max` names with "…". */

@@ -5,7 +5,7 @@
  */
 import type { DurationLiteral, Target } from "../../grammar/ast.ts";
 import { code, type Context, type Scope } from "./context.ts";
-import { didYouMean, listNames } from "./suggest.ts";
+import { listNames, suggestion } from "./suggest.ts";
 
 export interface ResolvedTarget {
   readonly owner: string;
@@ -22,11 +22,13 @@ export function resolveTarget(ctx: Context, scope: Scope, target: Target): Resol
   const owner = scope.owners.get(key);
   if (owner) return { owner: key, ownerName: owner.displayName };
   const keys = [...scope.owners.keys()];
+  const close = suggestion(key, keys, target.span, target.quoted);
   ctx.report(
     "unknown-owner",
     target.span,
     `unknown owner ${code(key)}`,
-    didYouMean(key, keys) ?? (keys.length > 0 ? `the owners are ${listNames(keys)}` : "declare it in `owners { … }`"),
+    close?.hint ?? (keys.length > 0 ? `the owners are ${listNames(keys)}` : "declare it in `owners { … }`"),
+    close?.fixes,
   );
   return undefined;
 }

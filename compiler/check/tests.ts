@@ -7,10 +7,11 @@
  */
 import type { TestDecl } from "../../grammar/ast.ts";
 import type { ExpectationModel, SignalValue, TestModel } from "../model.ts";
+import { actions } from "../../grammar/vocabulary.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { resolveLiteral } from "./literals.ts";
 import { lookupSignal } from "./signals.ts";
-import { didYouMean } from "./suggest.ts";
+import { suggestion } from "./suggest.ts";
 import { checkWithin, resolveTarget } from "./targets.ts";
 
 export function checkTests(ctx: Context, scope: Scope, tests: readonly TestDecl[], ruleNames: readonly string[]): TestModel[] {
@@ -50,7 +51,8 @@ function checkExpectation(ctx: Context, scope: Scope, test: TestDecl, known: Rea
   if (expect.kind === "expect-rule") {
     const rule = expect.rule.text;
     if (!known.has(rule)) {
-      ctx.report("unknown-rule", expect.rule.span, `there is no rule ${code(rule)}`, didYouMean(rule, known));
+      const close = suggestion(rule, known, expect.rule.span);
+      ctx.report("unknown-rule", expect.rule.span, `there is no rule ${code(rule)}`, close?.hint, close?.fixes);
     }
     return { kind: "rule", rule };
   }
@@ -59,12 +61,16 @@ function checkExpectation(ctx: Context, scope: Scope, test: TestDecl, known: Rea
   if (mode !== "is") return { kind: "action", mode, action: expect.action, owner: null, withinSeconds: null };
   let owner: string | null = null;
   let withinSeconds: number | null = null;
-  if (expect.action === "answer") {
-    if (expect.target) ctx.report("answer-with-target", expect.target.span, "`answer` takes no target", "an answer is never handed to anyone");
-    if (expect.within) ctx.report("answer-with-target", expect.within.span, "`answer` takes no deadline", "only a handoff has a `within`");
-  } else {
-    if (expect.target) owner = resolveTarget(ctx, scope, expect.target)?.owner ?? null;
-    if (expect.within) withinSeconds = checkWithin(ctx, expect.within) ?? null;
+  const info = actions[expect.action] ?? actions.answer;
+  if (expect.target && info.target === "forbidden") {
+    ctx.report("answer-with-target", expect.target.span, `${code(expect.action)} takes no target`, "an answer is never handed to anyone");
+  } else if (expect.target) {
+    owner = resolveTarget(ctx, scope, expect.target)?.owner ?? null;
+  }
+  if (expect.within && !info.handoff) {
+    ctx.report("answer-with-target", expect.within.span, `${code(expect.action)} takes no deadline`, "only a handoff has a `within`");
+  } else if (expect.within) {
+    withinSeconds = checkWithin(ctx, expect.within) ?? null;
   }
   // A plain `expect ACTION` has no `mode` (absent means `is`), as before the other modes existed.
   return { kind: "action", action: expect.action, owner, withinSeconds };

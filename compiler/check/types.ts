@@ -9,11 +9,10 @@
  */
 import type { EnumType, NumberLiteral, PrimitiveType, SignalDecl } from "../../grammar/ast.ts";
 import type { SignalType } from "../model.ts";
+import { isPrimitiveTypeName, primitiveTypeNames, primitiveTypes, type PrimitiveTypeName } from "../../grammar/vocabulary.ts";
 import { code, type Context } from "./context.ts";
 import { checkReserved } from "./reserved.ts";
-import { suggest } from "./suggest.ts";
-
-const typeNames = ["bool", "number", "int", "text", "duration"];
+import { replaceWith, suggest } from "./suggest.ts";
 
 export function resolveSignalType(ctx: Context, decl: SignalDecl): SignalType | null {
   const type = decl.type;
@@ -25,17 +24,18 @@ function resolveEnum(ctx: Context, decl: SignalDecl, type: EnumType): SignalType
   const members = type.members ?? [];
   const only = members[0];
   if (members.length === 0 || only === undefined) {
-    ctx.report("unknown-type", type.span, `${code(decl.name.text)} has no type`, "write a type: `bool`, `number`, `int`, `text`, `duration` or an enum `a | b`");
+    ctx.report("unknown-type", type.span, `${code(decl.name.text)} has no type`, `write a type: ${primitiveTypeNames.map((t) => code(t)).join(", ")} or an enum \`a | b\``);
     return null;
   }
   if (members.length === 1) {
-    const close = suggestType(only.text, typeNames);
+    const close = suggestType(only.text, primitiveTypeNames);
     const enumHint = `an enum needs at least two members: \`${only.text} | …\``;
     ctx.report(
       "unknown-type",
       only.span,
       `${code(only.text)} is not a type`,
       close === undefined ? enumHint : `did you mean ${code(close)}? Otherwise, ${enumHint}`,
+      close === undefined ? undefined : [replaceWith(only.span, close)],
     );
     return null;
   }
@@ -58,20 +58,23 @@ function resolveEnum(ctx: Context, decl: SignalDecl, type: EnumType): SignalType
   return { kind: "enum", members: unique };
 }
 
+const rangedTypes = primitiveTypeNames.filter((t) => primitiveTypes[t].ranged);
+
 function resolvePrimitive(ctx: Context, type: PrimitiveType): SignalType | null {
   const range = type.range;
+  if (!isPrimitiveTypeName(type.name)) return null;
+  if (range && !primitiveTypes[type.name].ranged) {
+    ctx.report(
+      "unknown-type",
+      range.span,
+      `a ${code(type.name)} can't have a range`,
+      `only ${rangedTypes.map((t) => code(t)).join(" and ")} take a range such as \`in 0..10\``,
+    );
+  }
   switch (type.name) {
     case "bool":
     case "text":
     case "duration":
-      if (range) {
-        ctx.report(
-          "unknown-type",
-          range.span,
-          `a ${code(type.name)} can't have a range`,
-          "only `number` and `int` take a range such as `in 0..10`",
-        );
-      }
       return { kind: type.name };
     case "number":
     case "int": {
@@ -90,8 +93,6 @@ function resolvePrimitive(ctx: Context, type: PrimitiveType): SignalType | null 
       }
       return { kind: "number", integer, min, max };
     }
-    default:
-      return null;
   }
 }
 
@@ -106,6 +107,17 @@ function bound(ctx: Context, literal: NumberLiteral | null, integer: boolean): n
     return null;
   }
   return literal.value;
+}
+
+/** The vocabulary's name of a resolved type: `int` for an integral number. */
+export function typeName(type: SignalType): PrimitiveTypeName | "enum" {
+  return type.kind === "number" ? (type.integer ? "int" : "number") : type.kind;
+}
+
+/** Whether `<`, `<=`, `>`, `>=` apply to the type. */
+export function isOrdered(type: SignalType): boolean {
+  const name = typeName(type);
+  return name !== "enum" && primitiveTypes[name].ordered;
 }
 
 /** The type in the author's words, after "is": "a number", "an int", "an enum (free | pro)". */

@@ -23,7 +23,7 @@ export function analysed(source: string): Analysed {
   const checked = checkContract(parsed.ast, { source, fileName: "test.handoff" });
   if (!checked.model) throw new Error(`checker errors: ${checked.diagnostics.map((d) => d.message).join("; ")}`);
   const model = checked.model;
-  const { diagnostics, witnesses } = analyse(model, parsed.ast, source);
+  const { diagnostics, witnesses } = analyse(model, parsed.ast, parsed.source);
   const of = (code: DiagnosticCode) => diagnostics.filter((d) => d.code === code);
   return {
     model,

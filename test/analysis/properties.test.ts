@@ -2,7 +2,7 @@
 // what it proves must agree with sampling, and every input it names must show its claim.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ruleSpans } from "../../compiler/analysis/spans.ts";
+import { ruleSpans } from "../../compiler/analysis/context.ts";
 import { check } from "../../compiler/compile.ts";
 import type { Cond } from "../../compiler/model.ts";
 import { holds } from "../../compiler/interpret.ts";
@@ -68,7 +68,7 @@ describe("the analyses on random contracts", () => {
 
         // redundant-comparison: within each rule, the reported comparisons replaced by some constants leave
         // the condition unchanged on every sampled input.
-        const spans = ruleSpans(a.ast, model);
+        const spans = ruleSpans(model);
         model.rules.forEach((rule, i) => {
           const leaves = [...spans[i]!.comparisons].filter(([, span]) =>
             a.of("redundant-comparison").some((d) => d.span.startOffset === span.startOffset && d.span.endOffset === span.endOffset),

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Cond } from "../../compiler/model.ts";
+import { stripSpans, type Span } from "../../grammar/ast.ts";
 import { run, underlines, withBase } from "./helpers.ts";
 
 const rule = (condition: string) => withBase(`rule r when ${condition} then answer`);
@@ -105,7 +107,7 @@ describe("the resolved condition", () => {
   it("normalises flags, `is not`, durations and members, and keeps `in` lists", () => {
     const { model } = run(rule("not (repeatContact or waiting >= 1h30m) and tier is not free and topic not in [other]"));
     const r = model!.rules[0]!;
-    expect(r.condition).toEqual({
+    expect(stripSpans(r.condition)).toEqual({
       kind: "and",
       operands: [
         {
@@ -127,5 +129,32 @@ describe("the resolved condition", () => {
   it("lists the signals read in first-read order, each once", () => {
     const { model } = run(rule("tier is pro or sentiment > 0 and tier is free or not sentiment < 0 and repeatContact"));
     expect(model!.rules[0]!.reads).toEqual(["tier", "sentiment", "repeatContact"]);
+  });
+});
+
+describe("where the resolved condition is written", () => {
+  it("gives every condition and the rule's name the span they came from", () => {
+    const source = rule("not (repeatContact or waiting >= 1h30m) and topic not in [other]");
+    const r = run(source).model!.rules[0]!;
+    const text = (span: Span | undefined) => (span ? source.slice(span.startOffset, span.endOffset) : "(none)");
+    const shown: string[] = [];
+    const walk = (c: Cond): void => {
+      shown.push(text(c.span));
+      if (c.kind === "not") walk(c.operand);
+      else if (c.kind === "and" || c.kind === "or") c.operands.forEach(walk);
+    };
+    walk(r.condition);
+    expect(shown).toEqual([
+      "not (repeatContact or waiting >= 1h30m) and topic not in [other]",
+      "not (repeatContact or waiting >= 1h30m)",
+      "repeatContact or waiting >= 1h30m",
+      "repeatContact",
+      "waiting >= 1h30m",
+      "topic not in [other]",
+    ]);
+    expect(text(r.nameSpan)).toBe("r");
+    const unnamed = withBase("when tier is pro then answer");
+    const span = run(unnamed).model!.rules[0]!.nameSpan!;
+    expect(unnamed.slice(span.startOffset, span.endOffset)).toBe("when");
   });
 });
