@@ -9,7 +9,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { check } from "../compiler/compile.ts";
 import { ContractStore } from "../lsp/documents.ts";
 import { toLspDiagnostics } from "../lsp/diagnostics.ts";
-import { startClient } from "../test/lsp/client.ts";
+import { startClient } from "../test/support/lsp-client.ts";
 import { median } from "./measure.ts";
 import { syntheticContract } from "./synthetic.ts";
 

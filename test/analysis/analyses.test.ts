@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDomain, solve, winsFormula } from "../../compiler/analysis/index.ts";
 import { check } from "../../compiler/compile.ts";
-import { analysed, matched, winner } from "./helpers.ts";
+import { analysed, matched, winner } from "../support/analysed.ts";
 
 const signals = `signals {
   sentiment: number in -1..1

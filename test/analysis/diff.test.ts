@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { semanticDiff, type DecisionSummary } from "../../compiler/analysis/diff.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { interpret } from "../../compiler/interpret.ts";
-import { cli, tempDir } from "../cli/harness.ts";
-import { analysed } from "./helpers.ts";
-import { randomContract, sampleInputs } from "./random-contracts.ts";
+import { cli, tempDir } from "../support/cli.ts";
+import { analysed } from "../support/analysed.ts";
+import { randomContract, sampleInputs } from "../support/random-contracts.ts";
 
 const support = readFileSync(join(import.meta.dirname, "../../examples/support.handoff"), "utf8");
 const model = (source: string) => analysed(source).model;

@@ -7,8 +7,8 @@ import { check } from "../../compiler/compile.ts";
 import type { Cond } from "../../compiler/model.ts";
 import { holds } from "../../compiler/interpret.ts";
 import { interpret } from "../../compiler/interpret.ts";
-import { analysed, matched, winner, withOtherwise } from "./helpers.ts";
-import { randomContract, sampleInputs } from "./random-contracts.ts";
+import { analysed, matched, winner, withOtherwise } from "../support/analysed.ts";
+import { randomContract, sampleInputs } from "../support/random-contracts.ts";
 
 const runs = { numRuns: 250 };
 

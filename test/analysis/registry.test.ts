@@ -8,7 +8,7 @@ import { createContext } from "../../compiler/analysis/context.ts";
 import { checkContract } from "../../compiler/check/index.ts";
 import { catalog } from "../../diagnostics/index.ts";
 import { parse } from "../../grammar/parse.ts";
-import { randomContract } from "./random-contracts.ts";
+import { randomContract } from "../support/random-contracts.ts";
 
 const rule: AnalysisRule = () => [];
 

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli, tempDir } from "./harness.ts";
+import { cli, tempDir } from "../support/cli.ts";
 
 const good = `contract "desk"
 signals { sentiment: number in -1..1  vip: bool = false }

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commandNames, commandUsage, exitCodes, globalOptions, type CommandUsage } from "../../cli/usage.ts";
-import { cli, tempDir } from "./harness.ts";
+import { cli, tempDir } from "../support/cli.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 

@@ -8,7 +8,7 @@ import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile.ts";
 import { interpret } from "../../compiler/interpret.ts";
-import { transpile } from "./load.ts";
+import { transpile } from "../support/load-module.ts";
 
 const browserPath = "/usr/bin/chromium";
 const available = existsSync(browserPath);

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generate } from "../../compiler/codegen/index.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { interpret, validateWith } from "../../compiler/interpret.ts";
-import { contextFor, inputFor } from "./arbitraries.ts";
-import { models } from "./fixtures.ts";
-import { injectedModel } from "./injection.ts";
-import { loadGenerated } from "./load.ts";
+import { contextFor, inputFor } from "../support/arbitraries.ts";
+import { models } from "../support/model-fixtures.ts";
+import { injectedModel } from "../support/injection.ts";
+import { loadGenerated } from "../support/load-module.ts";
 
 /** Inputs per model; the sum is at least 100,000. */
 const cases: [string, ContractModel, number][] = [

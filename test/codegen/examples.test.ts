@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../compiler/codegen/index.ts";
 import { compile } from "../../compiler/compile.ts";
 import { interpret, validateWith } from "../../compiler/interpret.ts";
-import { contextFor, inputFor } from "./arbitraries.ts";
-import { loadGenerated } from "./load.ts";
+import { contextFor, inputFor } from "../support/arbitraries.ts";
+import { loadGenerated } from "../support/load-module.ts";
 
 const dir = join(import.meta.dirname, "../../examples");
 const examples = readdirSync(dir)

@@ -4,8 +4,8 @@
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../compiler/codegen/index.ts";
-import { injectedModel, injectedSignalName, payloads } from "./injection.ts";
-import { loadGenerated } from "./load.ts";
+import { injectedModel, injectedSignalName, payloads } from "../support/injection.ts";
+import { loadGenerated } from "../support/load-module.ts";
 
 /**
  * The syntax tree as a list of node kinds, with every string literal as `string` and every property

@@ -9,16 +9,16 @@ import { generate } from "../../compiler/codegen/index.ts";
 import { assertNoClash } from "../../compiler/codegen/names.ts";
 import { EXPORTED_PRELUDE_TYPES, extractPrelude, loadPrelude, preludeText } from "../../compiler/codegen/prelude.ts";
 import { interpret } from "../../compiler/interpret.ts";
-import { inputFor } from "./arbitraries.ts";
+import { inputFor } from "../support/arbitraries.ts";
 import type { Cond, ContractModel } from "../../compiler/model.ts";
-import { c, firstMatch, models, noOtherwise, outcome, rule, signal, supportDesk, syntheticModel, t } from "./fixtures.ts";
+import { c, firstMatch, models, noOtherwise, outcome, rule, signal, supportDesk, syntheticModel, t } from "../support/model-fixtures.ts";
 
 const noOtherwiseBase: ContractModel = {
   ...noOtherwise,
   signals: [signal("x", t.int(-100, 100))],
   otherwise: outcome("otherwise", { action: "answer" }),
 };
-import { loadGenerated } from "./load.ts";
+import { loadGenerated } from "../support/load-module.ts";
 
 function parse(text: string): ts.SourceFile {
   return ts.createSourceFile("m.ts", text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);

@@ -8,8 +8,8 @@ import { generate } from "../../compiler/codegen/index.ts";
 import { interpret } from "../../compiler/interpret.ts";
 import { actionNames } from "../../grammar/vocabulary.ts";
 import { COULD_NOT_READ } from "../../runtime/prelude/index.ts";
-import { models, supportDesk } from "./fixtures.ts";
-import { loadGenerated, type GeneratedModule } from "./load.ts";
+import { models, supportDesk } from "../support/model-fixtures.ts";
+import { loadGenerated, type GeneratedModule } from "../support/load-module.ts";
 
 const now = "2026-03-01T12:00:00Z";
 const valid = { sentiment: 0.2, repeatContact: false, contactCount: 2, tier: "pro", topic: "technical", language: "en", waiting: 30 };

@@ -15,10 +15,10 @@ import { randomInputs } from "../../bench/inputs.ts";
 import { routingContract } from "../../bench/routing.ts";
 import { scaleContract } from "../../bench/scale-contracts.ts";
 import { syntheticContract } from "../../bench/synthetic.ts";
-import { randomContract, sampleInputs } from "../analysis/random-contracts.ts";
-import { contextFor, inputFor } from "./arbitraries.ts";
-import { models } from "./fixtures.ts";
-import { loadGenerated, type GeneratedModule } from "./load.ts";
+import { randomContract, sampleInputs } from "../support/random-contracts.ts";
+import { contextFor, inputFor } from "../support/arbitraries.ts";
+import { models } from "../support/model-fixtures.ts";
+import { loadGenerated, type GeneratedModule } from "../support/load-module.ts";
 
 const scaled: Strategy[] = ["chunked", "indexed"];
 const NOW = { now: "2026-03-01T09:30:00Z" };

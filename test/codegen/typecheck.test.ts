@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../compiler/codegen/index.ts";
 import { compile } from "../../compiler/compile.ts";
-import { models } from "./fixtures.ts";
-import { injectedModel, payloads } from "./injection.ts";
-import { strictestOptions, typecheck } from "./load.ts";
+import { models } from "../support/model-fixtures.ts";
+import { injectedModel, payloads } from "../support/injection.ts";
+import { strictestOptions, typecheck } from "../support/load-module.ts";
 
 const examples = join(import.meta.dirname, "../../examples");
 

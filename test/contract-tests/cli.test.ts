@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../compiler/compile.ts";
 import { interpret } from "../../compiler/interpret.ts";
-import { cli, tempDir } from "../cli/harness.ts";
+import { cli, tempDir } from "../support/cli.ts";
 
 const desk = `signals {
   sentiment: number in -1..1

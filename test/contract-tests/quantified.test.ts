@@ -9,8 +9,8 @@ import { decisionMeets, describeExpectation, runTests } from "../../compiler/con
 import { fileStart } from "../../grammar/ast.ts";
 import { parse } from "../../grammar/parse.ts";
 import { interpret } from "../../compiler/interpret.ts";
-import { withOtherwise } from "../analysis/helpers.ts";
-import { randomContract, sampleInputs } from "../analysis/random-contracts.ts";
+import { withOtherwise } from "../support/analysed.ts";
+import { randomContract, sampleInputs } from "../support/random-contracts.ts";
 
 const contract = `
 signals {

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli, tempDir } from "../cli/harness.ts";
+import { cli, tempDir } from "../support/cli.ts";
 
 const good = `contract "desk"
 signals { sentiment: number in -1..1  vip: bool = false }

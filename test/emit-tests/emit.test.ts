@@ -13,8 +13,8 @@ import { mentionedLiterals } from "../../compiler/emit-tests/mentioned.ts";
 import type { ContractModel, ExpectationModel, SignalModel, SignalType, SignalValue } from "../../compiler/model.ts";
 import { signalSpecs } from "../../compiler/interpret.ts";
 import { describeProblem } from "../../runtime/prelude/index.ts";
-import { models, span, supportDesk } from "../codegen/fixtures.ts";
-import { injectedModel, injectedSignalName, payloads } from "../codegen/injection.ts";
+import { models, span, supportDesk } from "../support/model-fixtures.ts";
+import { injectedModel, injectedSignalName, payloads } from "../support/injection.ts";
 
 /** Evaluates an emitted fast-check expression (test code only: the emitter's own output, no contract text). */
 const evaluate = (expression: string): unknown => new Function("fc", `return ${expression};`)(fc);

@@ -13,7 +13,7 @@ import ts from "typescript";
 import type { Witness } from "../../compiler/emit-tests/index.ts";
 import type { ContractModel, SignalValue } from "../../compiler/model.ts";
 import { interpret } from "../../compiler/interpret.ts";
-import { validValue } from "../codegen/arbitraries.ts";
+import { validValue } from "../support/arbitraries.ts";
 
 export const root = resolve(import.meta.dirname, "../..");
 /** Gitignored; each run works in its own subfolder (the caller removes it in `afterAll`). */

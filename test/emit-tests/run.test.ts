@@ -9,9 +9,9 @@ import { compile } from "../../compiler/compile.ts";
 import { generateTests, type Witness } from "../../compiler/emit-tests/index.ts";
 import type { ContractModel, ExpectationModel, TestModel } from "../../compiler/model.ts";
 import { interpret } from "../../compiler/interpret.ts";
-import { cli } from "../cli/harness.ts";
-import { models } from "../codegen/fixtures.ts";
-import { injectedModel, injectedSignalName } from "../codegen/injection.ts";
+import { cli } from "../support/cli.ts";
+import { models } from "../support/model-fixtures.ts";
+import { injectedModel, injectedSignalName } from "../support/injection.ts";
 import { removeScratch, root, runVitest, sampledWitnesses, scratchDir, typecheckDir, type TestOutcome } from "./helpers.ts";
 
 const examplesDir = join(root, "examples");

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check, compile } from "../../compiler/compile.ts";
 import { interpret } from "../../compiler/interpret.ts";
-import { loadGenerated } from "../codegen/load.ts";
+import { loadGenerated } from "../support/load-module.ts";
 
 const dir = join(import.meta.dirname, "../../examples");
 const contracts = readdirSync(dir).filter((f) => f.endsWith(".handoff")).sort();

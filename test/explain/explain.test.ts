@@ -8,9 +8,9 @@ import { explain, renderExplanation, showComparison, showValue } from "../../com
 import type { ContractModel } from "../../compiler/model.ts";
 import { parse } from "../../grammar/parse.ts";
 import { holds, interpret } from "../../compiler/interpret.ts";
-import { withOtherwise } from "../analysis/helpers.ts";
-import { randomContract, sampleInputs } from "../analysis/random-contracts.ts";
-import { cli, tempDir } from "../cli/harness.ts";
+import { withOtherwise } from "../support/analysed.ts";
+import { randomContract, sampleInputs } from "../support/random-contracts.ts";
+import { cli, tempDir } from "../support/cli.ts";
 
 const source = `signals {
   sentiment: number in -1..1

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli, tempDir } from "../cli/harness.ts";
+import { cli, tempDir } from "../support/cli.ts";
 
 const messy = `signals { vip: bool   # customers on the VIP list
 }

@@ -8,8 +8,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatSource } from "../../format/index.ts";
 import { parse } from "../../grammar/parse.ts";
-import { inputFor } from "../codegen/arbitraries.ts";
-import { decisions, fmt, meaningOf, modelOf } from "./helpers.ts";
+import { inputFor } from "../support/arbitraries.ts";
+import { decisions, fmt, meaningOf, modelOf } from "../support/format.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const handoffFiles = (dir: string) =>

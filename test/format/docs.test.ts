@@ -1,7 +1,7 @@
 /** docs/formatting.md shows the real layout: its examples are canonical, and each "becomes" pair is real. */
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import { fmt } from "./helpers.ts";
+import { fmt } from "../support/format.ts";
 
 const guide = readFileSync(new URL("../../docs/formatting.md", import.meta.url), "utf8");
 /** Each ```handoff block (unindented) and whether the text after it says `becomes`. */

@@ -1,7 +1,7 @@
 /** The canonical layout, construct by construct, and where comments and blank lines end up. */
 import { describe, expect, it } from "vitest";
 import { formatSource } from "../../format/index.ts";
-import { fmt, meaningOf } from "./helpers.ts";
+import { fmt, meaningOf } from "../support/format.ts";
 
 /** Formats `input`, expects `output` exactly, and checks that `output` is a fixed point with the same meaning. */
 function layout(input: string, output: string): void {

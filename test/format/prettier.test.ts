@@ -5,8 +5,8 @@ import { join } from "node:path";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import * as plugin from "../../prettier/index.js";
-import { tempDir } from "../cli/harness.ts";
-import { fmt } from "./helpers.ts";
+import { tempDir } from "../support/cli.ts";
+import { fmt } from "../support/format.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const examples = ["support", "b2b-sales", "clinic-intake", "property-viewings"].map((name) =>

@@ -10,9 +10,9 @@ import { check } from "../../compiler/compile.ts";
 import { formatSource } from "../../format/index.ts";
 import { parse } from "../../grammar/parse.ts";
 import { lexer } from "../../grammar/tokens.ts";
-import { randomContract, sampleInputs } from "../analysis/random-contracts.ts";
-import { inputFor } from "../codegen/arbitraries.ts";
-import { decisions, fmt, meaningOf, modelOf } from "./helpers.ts";
+import { randomContract, sampleInputs } from "../support/random-contracts.ts";
+import { inputFor } from "../support/arbitraries.ts";
+import { decisions, fmt, meaningOf, modelOf } from "../support/format.ts";
 import { plainSpace, sprinkled } from "./sprinkle.ts";
 
 const contracts = randomContract.chain((source) => sprinkled(source));

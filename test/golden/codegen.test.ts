@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { generate, type Strategy } from "../../compiler/codegen/index.ts";
 import { check } from "../../compiler/compile.ts";
 import type { ContractModel } from "../../compiler/model.ts";
-import { firstMatch, supportDesk } from "../codegen/fixtures.ts";
+import { firstMatch, supportDesk } from "../support/model-fixtures.ts";
 import { expectGolden } from "./golden.ts";
 
 const dir = join(import.meta.dirname, "codegen");

@@ -61,10 +61,15 @@ otherwise answer`;
   it("drops only the broken declaration inside a block", () => {
     const source = "signals { a: bool b: = 1 c: int }";
     const { ast, diagnostics } = parse(source);
-    expect(diagnostics.length).toBeGreaterThan(0);
-    const names = only(ast, "signals-block").signals.map((s) => s.name.text);
-    expect(names).toContain("a");
-    expect(names).not.toContain("b");
+    expect(described(source, diagnostics).map(([, u, m]) => [u, m])).toEqual([
+      ["=", "expected a type (`bool`, `number`, `int`, `text`, `duration` or `a | b | c`) after `:`, found `=`"],
+    ]);
+    // The declarations before and after the broken one survive whole, with their types.
+    const kept = only(ast, "signals-block").signals.map((s) => [s.name.text, s.type.kind === "primitive-type" ? s.type.name : s.type.kind]);
+    expect(kept).toEqual([
+      ["a", "bool"],
+      ["c", "int"],
+    ]);
   });
 
   it("inserts a missing keyword or bracket when that is enough", () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CodeActionRequest, DocumentFormattingRequest, type CodeAction, type Diagnostic } from "vscode-languageserver-protocol";
 import { check } from "../../compiler/compile.ts";
 import { formatSource } from "../../format/index.ts";
-import { startClient, type Client } from "./client.ts";
+import { startClient, type Client } from "../support/lsp-client.ts";
 import { applyEdits, desk, editsFor, freshUri } from "./fixtures.ts";
 
 let client: Client;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cli, tempDir } from "../cli/harness.ts";
+import { cli, tempDir } from "../support/cli.ts";
 
 describe("handoff lsp", () => {
   it("is listed in the help and has its own", async () => {

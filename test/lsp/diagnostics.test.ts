@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-protocol";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { check } from "../../compiler/compile.ts";
-import { startClient, type Client } from "./client.ts";
+import { startClient, type Client } from "../support/lsp-client.ts";
 import { desk, freshUri } from "./fixtures.ts";
 
 let client: Client;

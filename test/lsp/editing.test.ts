@@ -10,7 +10,7 @@ import {
   type DocumentSymbol,
   type MarkupContent,
 } from "vscode-languageserver-protocol";
-import { startClient, type Client } from "./client.ts";
+import { startClient, type Client } from "../support/lsp-client.ts";
 import { desk, freshUri, positionOf } from "./fixtures.ts";
 
 let client: Client;

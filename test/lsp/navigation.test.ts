@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DefinitionRequest, PrepareRenameRequest, ReferencesRequest, RenameRequest, type Location } from "vscode-languageserver-protocol";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { check } from "../../compiler/compile.ts";
-import { startClient, type Client } from "./client.ts";
+import { startClient, type Client } from "../support/lsp-client.ts";
 import { applyEdits, desk, editsFor, freshUri, positionOf } from "./fixtures.ts";
 
 let client: Client;

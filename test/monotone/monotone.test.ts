@@ -10,8 +10,8 @@ import { runTests } from "../../compiler/contract-tests/index.ts";
 import { fileStart } from "../../grammar/ast.ts";
 import { parse } from "../../grammar/parse.ts";
 import { interpret } from "../../compiler/interpret.ts";
-import { randomContract, sampleInputs } from "../analysis/random-contracts.ts";
-import { cli, tempDir } from "../cli/harness.ts";
+import { randomContract, sampleInputs } from "../support/random-contracts.ts";
+import { cli, tempDir } from "../support/cli.ts";
 
 const preamble = `
 signals {

@@ -7,8 +7,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "../cli/harness.ts";
-import { fmt } from "../format/helpers.ts";
+import { tempDir } from "../support/cli.ts";
+import { fmt } from "../support/format.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 

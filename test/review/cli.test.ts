@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli } from "../cli/harness.ts";
+import { cli } from "../support/cli.ts";
 import { decision, event, logDir } from "./helpers.ts";
 
 const examples = join(import.meta.dirname, "../../examples");

@@ -3,7 +3,7 @@
  * key if spliced as code, and a model that puts one payload in every string position.
  */
 import type { ContractModel } from "../../compiler/model.ts";
-import { builtinInvalid, c, outcome, rule, signal, t } from "./fixtures.ts";
+import { builtinInvalid, c, outcome, rule, signal, t } from "./model-fixtures.ts";
 
 export const payloads: readonly string[] = [
   '"',
