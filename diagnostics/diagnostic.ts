@@ -28,6 +28,11 @@ export interface Fix {
   readonly title: string;
   readonly span: Span;
   readonly text: string;
+  /**
+   * The fix surely says what the author meant (a misspelt name), so an editor may apply it on its own.
+   * Absent when the author has to choose (which `otherwise` to add).
+   */
+  readonly preferred?: true;
 }
 
 /** Builds a diagnostic whose severity comes from the catalog. */

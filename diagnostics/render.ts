@@ -1,5 +1,5 @@
 /** Diagnostics as people and programs read them. */
-import type { Diagnostic } from "./diagnostic.ts";
+import type { Diagnostic, Fix } from "./diagnostic.ts";
 import { withoutByteOrderMark } from "./span.ts";
 import { printExample } from "./values.ts";
 
@@ -66,8 +66,14 @@ export function toJson(file: string, d: Diagnostic) {
     message: d.message,
     ...(d.hint === undefined ? {} : { hint: d.hint }),
     ...(d.example === undefined ? {} : { example: d.example }),
-    ...(d.fixes === undefined ? {} : { fixes: d.fixes.map((f) => ({ title: f.title, line: f.span.startLine, column: f.span.startColumn, endLine: f.span.endLine, endColumn: f.span.endColumn, text: f.text })) }),
+    ...(d.fixes === undefined ? {} : { fixes: d.fixes.map(fixToJson) }),
   };
+}
+
+/** A fix with its span as one-based lines and columns, like the diagnostic's. */
+function fixToJson(f: Fix) {
+  const { startLine: line, startColumn: column, endLine, endColumn } = f.span;
+  return { title: f.title, line, column, endLine, endColumn, text: f.text, ...(f.preferred ? { preferred: true } : {}) };
 }
 
 /** "2 errors, 1 warning" — or "no problems". */

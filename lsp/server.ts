@@ -106,7 +106,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   connection.onDocumentSymbol(guard("documentSymbol", [], (doc, a) => documentSymbols(doc, a)));
   connection.onFoldingRanges(guard("foldingRange", [], (doc, a) => foldingRanges(doc, a)));
   connection.languages.semanticTokens.on(guard("semanticTokens", { data: [] }, (doc, a) => semanticTokens(doc, a)));
-  connection.onCodeAction(guard("codeAction", [], (doc, a, p: CodeActionParams) => codeActions(doc, a, p)));
+  connection.onCodeAction(guard("codeAction", [], (doc, a, p: CodeActionParams) => codeActions(doc, p)));
   connection.onDocumentFormatting(guard("formatting", [], (doc) => formatDocument(doc)));
 
   documents.onDidChangeContent((event) => {

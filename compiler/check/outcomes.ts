@@ -142,7 +142,7 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
       actionSpan,
       `${where} stops without telling the customer what happens next`,
       "add `say \"…\"`, e.g. `say \"A colleague will call you back within the hour.\"`",
-      [{ title: "Add `say \"…\"` to this stop", span: endOf(decl.span), text: `\n  say ${JSON.stringify(defaultSay)}` }],
+      [{ title: "Add `say \"…\"` to this stop", span: endOf(decl.span), text: `\n  say ${JSON.stringify(defaultSay)}`, preferred: true }],
     );
   }
 

@@ -46,7 +46,7 @@ export function suggestion(name: string, candidates: Iterable<string>, span: Spa
 
 /** The fix that writes `word` over `span`. */
 export function replaceWith(span: Span, word: string, quoted = false): Fix {
-  return { title: `Change to \`${word}\``, span, text: quoted ? JSON.stringify(word) : word };
+  return { title: `Change to \`${word}\``, span, text: quoted ? JSON.stringify(word) : word, preferred: true };
 }
 
 /** Optimal string alignment distance; returns a value above `limit` as soon as it must exceed it. */

@@ -1,6 +1,7 @@
 // Structured fixes: a did-you-mean replaces exactly the misspelt word, and applying a fix removes its diagnostic.
 import { describe, expect, it } from "vitest";
 import type { Diagnostic, DiagnosticCode, Fix } from "../../diagnostics/index.ts";
+import { compile } from "../../compiler/compile.ts";
 import { run, withBase } from "./helpers.ts";
 
 const apply = (source: string, f: Fix): string => source.slice(0, f.span.startOffset) + f.text + source.slice(f.span.endOffset);
@@ -29,6 +30,7 @@ describe("did-you-mean fixes", () => {
     expect(source.slice(f.span.startOffset, f.span.endOffset)).toBe(misspelt);
     expect(f.text).toBe(replacement);
     expect(f.title).toBe(`Change to \`${replacement.replace(/"/g, "")}\``);
+    expect(f.preferred).toBe(true);
     // The hint `handoff check` prints is unchanged.
     expect(d.hint).toBe(`did you mean \`${replacement.replace(/"/g, "")}\`?`);
     expect(run(apply(source, f)).diagnostics.filter((x) => x.code === code)).toEqual([]);
@@ -61,5 +63,20 @@ describe("stop-without-say", () => {
     const fixed = apply(source, f);
     expect(fixed).toContain('urgency high\n  say "A colleague will follow up with you."');
     expect(run(fixed).diagnostics.filter((x) => x.severity === "error")).toEqual([]);
+  });
+});
+
+describe("incomplete", () => {
+  it("offers `otherwise answer` and a route to the first owner, neither preferred, each completing the contract", async () => {
+    const source = "signals {\n  a: bool\n}\nowners {\n  senior: \"Senior support\"\n}\nwhen a then route to senior\n";
+    const d = (await compile(source)).diagnostics.find((x) => x.code === "incomplete")!;
+    expect(d.fixes!.map((f) => [f.title, f.text, f.preferred])).toEqual([
+      ["Add `otherwise answer`", "\n\notherwise answer", undefined],
+      ["Add `otherwise route to senior`", "\n\notherwise route to senior", undefined],
+    ]);
+    for (const f of d.fixes!) {
+      expect(source.slice(0, f.span.startOffset).endsWith("route to senior")).toBe(true);
+      expect((await compile(apply(source, f))).diagnostics).toEqual([]);
+    }
   });
 });

@@ -66,6 +66,8 @@ describe("quick fixes", () => {
     const text = desk.replace("otherwise answer\n", "");
     const { uri, actions } = await fixesFor(text, "incomplete");
     expect(actions.map((a) => a.title)).toEqual(["Add `otherwise answer`", "Add `otherwise route to senior`"]);
+    // Which fallback is right is the author's call: an editor must not apply either on its own.
+    expect(actions.map((a) => a.isPreferred)).toEqual([false, false]);
     for (const action of actions) {
       const fixed = applyEdits(text, editsFor(action.edit, uri));
       expect(errors(fixed)).toEqual([]);
