@@ -150,13 +150,6 @@ export function showDuration(seconds: number): string {
   return Number.isInteger(seconds) && seconds >= 0 ? formatDuration(seconds) : `${seconds}s`;
 }
 
-/** `signal = value` pairs, e.g. `sentiment = -0.9, topic = technical`. */
-export function showAssignment(signals: readonly SignalModel[], values: Readonly<Record<string, SignalValue>>, order?: readonly string[]): string {
-  const byName = new Map(signals.map((s) => [s.name, s]));
-  const names = order ?? signals.map((s) => s.name).filter((n) => Object.hasOwn(values, n));
-  return names.map((n) => `${n} = ${showValue(byName.get(n)?.type, values[n]!)}`).join(", ");
-}
-
 /** A comparison or membership in the author's notation: `sentiment < -0.5`, `topic is medical`, `vip`, `tier not in [free, pro]`. */
 export function showComparison(cond: Extract<Cond, { kind: "cmp" | "in" }>, type: SignalType | undefined): string {
   if (cond.kind === "in") {

@@ -22,7 +22,8 @@
  * merged into one `or` / `and`, so its depth is the number of alternations, not of rules.
  */
 import { diagnostic, type Diagnostic, type Example } from "../../diagnostics/index.ts";
-import { showAssignment, showValue } from "../explain.ts";
+import { printExample } from "../../diagnostics/values.ts";
+import { showValue } from "../explain.ts";
 import type { ContractModel, MonotoneModel, SignalValue } from "../model.ts";
 import { actionNames, severityRank } from "../../grammar/vocabulary.ts";
 import { priorityOrder } from "../policy.ts";
@@ -155,10 +156,15 @@ export function notMonotone(ctx: AnalysisContext): Diagnostic[] {
       `${showValue(type, v.from[property.signal]!)} to ${showValue(type, v.to[property.signal]!)} moves the decision ` +
       `from ${outcome(v.fromDecision)} to ${outcome(v.toDecision)}`;
     const hint =
-      `the two inputs differ only in \`${property.signal}\`: ${showAssignment(model.signals, v.from, names)} ` +
-      `gets ${v.fromDecision.action}; ${showAssignment(model.signals, v.to, names)} gets ${v.toDecision.action}. ` +
+      `the two inputs differ only in \`${property.signal}\`: ${printExample(pick(v.from, names))} ` +
+      `gets ${v.fromDecision.action}; ${printExample(pick(v.to, names))} gets ${v.toDecision.action}. ` +
       `Make the less severe rule exclude these inputs, or drop the \`monotone\` declaration`;
     out.push({ ...diagnostic("not-monotone", property.span, message, hint), example: v.from });
   }
   return out;
+}
+
+/** The values of `names`, in that order. */
+function pick(values: Readonly<Record<string, SignalValue>>, names: readonly string[]): Record<string, SignalValue> {
+  return Object.fromEntries(names.map((n) => [n, values[n]!]));
 }

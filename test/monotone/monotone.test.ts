@@ -2,6 +2,7 @@
 // `handoff test` counting the property; checked against the interpreter on random contracts.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { printValue } from "../../diagnostics/values.ts";
 import { monotoneViolation } from "../../compiler/analysis/not-monotone.ts";
 import { checkContract } from "../../compiler/check/index.ts";
 import { check } from "../../compiler/compile.ts";
@@ -122,6 +123,12 @@ monotone sentiment decreasing
     expect(bad.slice(d[0]!.span.startOffset, d[0]!.span.endOffset)).toBe("monotone sentiment decreasing");
     expect(d[0]!.message).toMatch(/lowering it from -0\.\d+ to -0\.9 moves the decision from escalate \(rule `upset`\) to answer \(otherwise\)/);
     expect(d[0]!.hint).toContain("sentiment = -0.9");
+    // The hint's first input is the example, printed as every command prints inputs.
+    const first = /differ only in `sentiment`: (.*?) gets escalate/.exec(d[0]!.hint!)![1]!;
+    for (const pair of first.split(", ")) {
+      const [name, value] = pair.split(" = ");
+      expect(value, name).toBe(printValue(d[0]!.example![name!]!));
+    }
 
     const model = modelOf(bad);
     const v = monotoneViolation(model, model.monotone[0]!)!;
