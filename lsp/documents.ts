@@ -20,7 +20,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { ContractFile } from "../grammar/ast.ts";
 import { parse } from "../grammar/parse.ts";
 import { checkContract } from "../compiler/check/index.ts";
-import { hasErrors, sortDiagnostics, withoutByteOrderMark, type Diagnostic } from "../diagnostics/index.ts";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/index.ts";
 import { Analyser, type FullResult } from "./analyser.ts";
 import { buildIndex, type SymbolIndex } from "./symbol-index.ts";
 
@@ -43,15 +43,15 @@ export interface Analysis {
 export type Publish = (uri: string, version: number, diagnostics: readonly Diagnostic[]) => void;
 
 /** Parse and checker only, with the same diagnostics `check()` gives before its analyses. */
-export function quickCheck(text: string, fileName: string): { ast: ContractFile; diagnostics: Diagnostic[]; final: boolean } {
+export function quickCheck(text: string, fileName: string): { ast: ContractFile; source: string; diagnostics: Diagnostic[]; final: boolean } {
   const parsed = parse(text);
   // As in check(): after these the parser built nothing, and checking would only add noise.
   if (parsed.diagnostics.some((d) => d.code === "too-large" || d.code === "too-deep")) {
-    return { ast: parsed.ast, diagnostics: sortDiagnostics(parsed.diagnostics), final: true };
+    return { ast: parsed.ast, source: parsed.source, diagnostics: sortDiagnostics(parsed.diagnostics), final: true };
   }
   const checked = checkContract(parsed.ast, { source: text, text: parsed.source, fileName });
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]);
-  return { ast: parsed.ast, diagnostics, final: hasErrors(diagnostics) || !checked.model };
+  return { ast: parsed.ast, source: parsed.source, diagnostics, final: hasErrors(diagnostics) || !checked.model };
 }
 
 export function fileNameOf(uri: string): string {
@@ -145,7 +145,7 @@ export class ContractStore {
     const text = doc.getText();
     const fileName = fileNameOf(doc.uri);
     const quick = quickCheck(text, fileName);
-    const source = withoutByteOrderMark(text);
+    const source = quick.source;
     let index: SymbolIndex | undefined;
     const analysis: Analysis = {
       uri: doc.uri,
