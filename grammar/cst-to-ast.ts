@@ -37,7 +37,7 @@ import type {
   TypeExpr,
 } from "./ast.ts";
 import type * as C from "./cst.d.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics/index.ts";
+import { diagnostic, spanBetween, type Diagnostic } from "../diagnostics/index.ts";
 import { scanString } from "./strings.ts";
 import * as T from "./tokens.ts";
 import { isPrimitiveTypeName } from "./vocabulary.ts";
@@ -51,18 +51,6 @@ export function tokenSpan(token: IToken): Span {
     startColumn: token.startColumn!,
     endLine: token.endLine!,
     endColumn: token.endColumn! + 1,
-  };
-}
-
-/** From the start of `a` to the end of `b`. */
-export function join(a: Span, b: Span): Span {
-  return {
-    startOffset: a.startOffset,
-    startLine: a.startLine,
-    startColumn: a.startColumn,
-    endOffset: b.endOffset,
-    endLine: b.endLine,
-    endColumn: b.endColumn,
   };
 }
 
@@ -125,14 +113,14 @@ export class CstToAst {
     const kw = any(node.children.Contract);
     const name = this.string(real(node.children.StringLiteral));
     if (!kw || !name) return null;
-    return { kind: "contract-decl", name, span: join(tokenSpan(kw), name.span) } as const;
+    return { kind: "contract-decl", name, span: spanBetween(tokenSpan(kw), name.span) } as const;
   }
 
   private versionDecl(node: C.VersionDeclCstNode) {
     const kw = any(node.children.Version);
     const version = this.string(real(node.children.StringLiteral));
     if (!kw || !version) return null;
-    return { kind: "version-decl", version, span: join(tokenSpan(kw), version.span) } as const;
+    return { kind: "version-decl", version, span: spanBetween(tokenSpan(kw), version.span) } as const;
   }
 
   private policyDecl(node: C.PolicyDeclCstNode) {
@@ -141,7 +129,7 @@ export class CstToAst {
     if (!kw || !policy) return null;
     const name = T.wordOf(T.policyTokens, policy.tokenType);
     if (!name) return null;
-    return { kind: "policy-decl", policy: name, span: join(tokenSpan(kw), tokenSpan(policy)) } as const;
+    return { kind: "policy-decl", policy: name, span: spanBetween(tokenSpan(kw), tokenSpan(policy)) } as const;
   }
 
   private monotoneDecl(node: C.MonotoneDeclCstNode) {
@@ -151,7 +139,7 @@ export class CstToAst {
     if (!kw || !signal || !direction) return null;
     const dir = T.wordOf(T.directionTokens, direction.tokenType);
     if (!dir) return null;
-    return { kind: "monotone-decl", signal, direction: dir, span: join(tokenSpan(kw), tokenSpan(direction)) } as const;
+    return { kind: "monotone-decl", signal, direction: dir, span: spanBetween(tokenSpan(kw), tokenSpan(direction)) } as const;
   }
 
   private signalsBlock(node: C.SignalsBlockCstNode): SignalsBlock | null {
@@ -171,7 +159,7 @@ export class CstToAst {
     if (!name || !type || (hasDefault && !defaultValue)) return null;
     const pii = this.piiMarker(c.piiMarker);
     const end = pii ?? (defaultValue ?? type).span;
-    return { kind: "signal-decl", name, type, defaultValue, pii: pii !== null, span: join(name.span, end) };
+    return { kind: "signal-decl", name, type, defaultValue, pii: pii !== null, span: spanBetween(name.span, end) };
   }
 
   private typeExpr(node: C.TypeExprCstNode): TypeExpr | null {
@@ -184,14 +172,14 @@ export class CstToAst {
     const last = words[words.length - 1]!;
     const name = first.text;
     if (words.length === 1 && isPrimitiveTypeName(name)) {
-      return { kind: "primitive-type", name, range, span: range ? join(first.span, range.span) : first.span };
+      return { kind: "primitive-type", name, range, span: range ? spanBetween(first.span, range.span) : first.span };
     }
     if (range && words.length > 1) {
       this.diagnostics.push(
         diagnostic("syntax", range.span, "an enum cannot have a range", "ranges apply to `number` and `int` signals"),
       );
     }
-    const type: EnumType = { kind: "enum-type", members: words, span: join(first.span, last.span) };
+    const type: EnumType = { kind: "enum-type", members: words, span: spanBetween(first.span, last.span) };
     return type;
   }
 
@@ -202,7 +190,7 @@ export class CstToAst {
     const min = c.min ? this.number(real(c.min)) : null;
     const max = c.max ? this.number(real(c.max)) : null;
     if (!kw || !dots || (c.min && !min) || (c.max && !max)) return null;
-    return { kind: "range", min, max, span: join(tokenSpan(kw), max ? max.span : tokenSpan(dots)) };
+    return { kind: "range", min, max, span: spanBetween(tokenSpan(kw), max ? max.span : tokenSpan(dots)) };
   }
 
   private fieldsBlock(node: C.FieldsBlockCstNode): FieldsBlock | null {
@@ -218,7 +206,7 @@ export class CstToAst {
     const type = this.name(real(node.children.type));
     if (!name || !type) return null;
     const pii = this.piiMarker(node.children.piiMarker);
-    return { kind: "field-decl", name, type, pii: pii !== null, span: join(name.span, pii ?? type.span) };
+    return { kind: "field-decl", name, type, pii: pii !== null, span: spanBetween(name.span, pii ?? type.span) };
   }
 
   /** The span of a `pii` marker, or null when there is none. */
@@ -239,7 +227,7 @@ export class CstToAst {
     const name = this.name(real(node.children.name));
     const displayName = this.string(real(node.children.displayName));
     if (!name || !displayName) return null;
-    return { kind: "owner-decl", name, displayName, span: join(name.span, displayName.span) };
+    return { kind: "owner-decl", name, displayName, span: spanBetween(name.span, displayName.span) };
   }
 
   /** A block runs from its keyword to its `}`, or, when recovery lost the `}`, to what it holds. */
@@ -250,10 +238,10 @@ export class CstToAst {
     members: readonly { span: Span }[],
   ): Span | null {
     if (!kw) return null;
-    if (close) return join(tokenSpan(kw), tokenSpan(close));
+    if (close) return spanBetween(tokenSpan(kw), tokenSpan(close));
     const last = members[members.length - 1];
-    if (last) return join(tokenSpan(kw), last.span);
-    return join(tokenSpan(kw), tokenSpan(open ?? kw));
+    if (last) return spanBetween(tokenSpan(kw), last.span);
+    return spanBetween(tokenSpan(kw), tokenSpan(open ?? kw));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -276,7 +264,7 @@ export class CstToAst {
       condition: condition.cond,
       action,
       clauses,
-      span: join(start, clauses[clauses.length - 1]?.span ?? action.span),
+      span: spanBetween(start, clauses[clauses.length - 1]?.span ?? action.span),
     } as const;
   }
 
@@ -285,7 +273,7 @@ export class CstToAst {
     const action = node.children.action?.[0] ? this.action(node.children.action[0]) : null;
     const clauses = this.clauses(node.children.clause);
     if (!kw || !action || !clauses) return null;
-    const span = join(tokenSpan(kw), clauses[clauses.length - 1]?.span ?? action.span);
+    const span = spanBetween(tokenSpan(kw), clauses[clauses.length - 1]?.span ?? action.span);
     return { kind: "otherwise", action, clauses, keywordSpan: tokenSpan(kw), span } as const;
   }
 
@@ -294,10 +282,10 @@ export class CstToAst {
     const action = node.children.action?.[0] ? this.action(node.children.action[0]) : null;
     const clauses = this.clauses(node.children.clause);
     if (!kw || !node.children.Invalid || !action || !clauses) return null;
-    const span = join(tokenSpan(kw), clauses[clauses.length - 1]?.span ?? action.span);
+    const span = spanBetween(tokenSpan(kw), clauses[clauses.length - 1]?.span ?? action.span);
     // `on invalid` is one keyword when written on one line.
     const invalid = real(node.children.Invalid);
-    const keywordSpan = invalid && invalid.startLine === kw.endLine ? join(tokenSpan(kw), tokenSpan(invalid)) : tokenSpan(kw);
+    const keywordSpan = invalid && invalid.startLine === kw.endLine ? spanBetween(tokenSpan(kw), tokenSpan(invalid)) : tokenSpan(kw);
     return { kind: "on-invalid", action, clauses, keywordSpan, span } as const;
   }
 
@@ -309,7 +297,7 @@ export class CstToAst {
     if (!verb || (c.To && !target) || (c.Within && !within)) return null;
     const action = T.wordOf(T.actionTokens, verb.tokenType);
     if (!action) return null;
-    const span = join(tokenSpan(verb), (within ?? target ?? { span: tokenSpan(verb) }).span);
+    const span = spanBetween(tokenSpan(verb), (within ?? target ?? { span: tokenSpan(verb) }).span);
     return { kind: "action", action, target, within, span };
   }
 
@@ -338,19 +326,19 @@ export class CstToAst {
         const list = c.nameList?.[0] ? this.nameList(c.nameList[0]) : null;
         if (!list) return null;
         const kind = kw.tokenType === T.Collect ? "collect-clause" : "confirm-clause";
-        return { kind, fields: list.names, keywordSpan: start, span: join(start, list.span) };
+        return { kind, fields: list.names, keywordSpan: start, span: spanBetween(start, list.span) };
       }
       case T.Reason:
       case T.Say: {
         const text = this.string(real(c.text), true);
         if (!text) return null;
         const kind = kw.tokenType === T.Reason ? "reason-clause" : "say-clause";
-        return { kind, text, keywordSpan: start, span: join(start, text.span) };
+        return { kind, text, keywordSpan: start, span: spanBetween(start, text.span) };
       }
       case T.Urgency: {
         const level = this.name(real(c.level));
         if (!level) return null;
-        return { kind: "urgency-clause", level, keywordSpan: start, span: join(start, level.span) };
+        return { kind: "urgency-clause", level, keywordSpan: start, span: spanBetween(start, level.span) };
       }
       default:
         return null;
@@ -363,7 +351,7 @@ export class CstToAst {
     const close = real(c.RBracket);
     const names = (c.name ?? []).map((t) => this.name(real([t])));
     if (!open || !close || names.length === 0 || !definedAll(names)) return null;
-    return { names, span: join(tokenSpan(open), tokenSpan(close)) };
+    return { names, span: spanBetween(tokenSpan(open), tokenSpan(close)) };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -382,7 +370,7 @@ export class CstToAst {
   private nary(kind: "and" | "or", operands: (Built | null)[]): Built | null {
     if (operands.length === 0 || !definedAll(operands)) return null;
     if (operands.length === 1) return operands[0]!;
-    const extent = join(operands[0]!.extent, operands[operands.length - 1]!.extent);
+    const extent = spanBetween(operands[0]!.extent, operands[operands.length - 1]!.extent);
     return { cond: { kind, operands: operands.map((o) => o.cond), span: extent }, extent };
   }
 
@@ -392,7 +380,7 @@ export class CstToAst {
     if (not) {
       const operand = c.operand?.[0] ? this.unary(c.operand[0]) : null;
       if (!operand) return null;
-      const extent = join(tokenSpan(not), operand.extent);
+      const extent = spanBetween(tokenSpan(not), operand.extent);
       return { cond: { kind: "not", operand: operand.cond, span: extent }, extent };
     }
     const open = real(c.LParen);
@@ -401,7 +389,7 @@ export class CstToAst {
       const close = real(c.RParen);
       if (!inner || !close) return null;
       // Parentheses leave no node: the inner condition keeps its own span.
-      return { cond: inner.cond, extent: join(tokenSpan(open), tokenSpan(close)) };
+      return { cond: inner.cond, extent: spanBetween(tokenSpan(open), tokenSpan(close)) };
     }
     const cond = c.comparison?.[0] ? this.comparison(c.comparison[0]) : null;
     return cond && { cond, extent: cond.span };
@@ -415,23 +403,23 @@ export class CstToAst {
     if (op || c.Is) {
       const value = c.value?.[0] ? this.literal(c.value[0]) : null;
       if (!value || (!op && !real(c.Is))) return null;
-      const span = join(signal.span, value.span);
+      const span = spanBetween(signal.span, value.span);
       if (op) {
         return { kind: "comparison", signal, op: comparisonOps.get(op.tokenType)!, wordy: false, value, opSpan: tokenSpan(op), span };
       }
       const is = tokenSpan(real(c.Is)!);
       const isNot = real(c.isNot);
-      const opSpan = isNot ? join(is, tokenSpan(isNot)) : is;
+      const opSpan = isNot ? spanBetween(is, tokenSpan(isNot)) : is;
       return { kind: "comparison", signal, op: c.isNot ? "!=" : "==", wordy: true, value, opSpan, span };
     }
     if (c.In) {
       const list = c.valueList?.[0] ? this.valueList(c.valueList[0]) : null;
       if (!list) return null;
       const negated = c.notIn !== undefined;
-      const span = join(signal.span, list.span);
+      const span = spanBetween(signal.span, list.span);
       const inKw = real(c.In);
       const notKw = real(c.notIn);
-      const opSpan = !inKw ? span : notKw ? join(tokenSpan(notKw), tokenSpan(inKw)) : tokenSpan(inKw);
+      const opSpan = !inKw ? span : notKw ? spanBetween(tokenSpan(notKw), tokenSpan(inKw)) : tokenSpan(inKw);
       return { kind: "membership", signal, negated, values: list.values, opSpan, span };
     }
     if (c.notIn) return null;
@@ -444,7 +432,7 @@ export class CstToAst {
     const close = real(c.RBracket);
     const values = (c.value ?? []).map((n) => this.literal(n));
     if (!open || !close || values.length === 0 || !definedAll(values)) return null;
-    return { values, span: join(tokenSpan(open), tokenSpan(close)) };
+    return { values, span: spanBetween(tokenSpan(open), tokenSpan(close)) };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -457,14 +445,14 @@ export class CstToAst {
     const given = (c.givenEntry ?? []).map((n) => this.givenEntry(n));
     const expect = c.expectation?.[0] ? this.expectation(c.expectation[0]) : null;
     if (!kw || !name || !definedAll(given) || (c.Given && given.length === 0) || !expect) return null;
-    return { kind: "test", name, given, expect, span: join(tokenSpan(kw), expect.span) };
+    return { kind: "test", name, given, expect, span: spanBetween(tokenSpan(kw), expect.span) };
   }
 
   private givenEntry(node: C.GivenEntryCstNode): GivenEntry | null {
     const signal = this.name(real(node.children.signal));
     const value = node.children.value?.[0] ? this.literal(node.children.value[0]) : null;
     if (!signal || !value) return null;
-    return { kind: "given", signal, value, span: join(signal.span, value.span) };
+    return { kind: "given", signal, value, span: spanBetween(signal.span, value.span) };
   }
 
   private expectation(node: C.ExpectationCstNode): Expectation | null {
@@ -472,7 +460,7 @@ export class CstToAst {
     const ruleKw = real(c.Rule);
     if (ruleKw) {
       const rule = this.name(real(c.ruleName));
-      return rule && { kind: "expect-rule", rule, span: join(tokenSpan(ruleKw), rule.span) };
+      return rule && { kind: "expect-rule", rule, span: spanBetween(tokenSpan(ruleKw), rule.span) };
     }
     const action = c.action?.[0] ? this.action(c.action[0]) : null;
     if (!action) return null;
@@ -485,7 +473,7 @@ export class CstToAst {
     // (not this action at all, or not with this owner?), so they are refused here, by grammar.
     if (target || within) {
       const from = real(c.action![0]!.children.To) ?? real(c.action![0]!.children.Within);
-      const extra = join(from ? tokenSpan(from) : (target ?? within)!.span, span);
+      const extra = spanBetween(from ? tokenSpan(from) : (target ?? within)!.span, span);
       this.diagnostics.push(
         diagnostic(
           "syntax",
@@ -497,7 +485,7 @@ export class CstToAst {
         ),
       );
     }
-    return { kind: "expect-action", mode, action: name, target: null, within: null, span: join(tokenSpan(lead), span) };
+    return { kind: "expect-action", mode, action: name, target: null, within: null, span: spanBetween(tokenSpan(lead), span) };
   }
 
   // -------------------------------------------------------------------------------------------
