@@ -1,7 +1,8 @@
 /**
  * Hover: a signal's declaration (type, range, default, pii), an owner's display name, a field's type,
  * an enum member's enum, and for a rule a one-line summary and whether it can ever win — proven by
- * the analyses once they have run on this version: an input on which it wins, or why it cannot.
+ * the analyses once they have run on this version: an input on which it wins, or why it cannot; on a
+ * word of the language (an action, a clause, a policy, a type), what it means (word-hover.ts).
  */
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
@@ -9,12 +10,14 @@ import { ruleName, type RuleDecl, type Span } from "../grammar/ast.ts";
 import { printExample } from "../diagnostics/values.ts";
 import type { Analysis } from "./documents.ts";
 import { declarations } from "./declarations.ts";
-import { positionToOffset, spanToRange } from "./positions.ts";
+import { offsetsToRange, positionToOffset, spanToRange } from "./positions.ts";
+import { wordAt, wordSummary } from "./word-hover.ts";
 import { occurrenceAt } from "./symbol-index.ts";
 
 export function hover(doc: TextDocument, analysis: Analysis, position: Position): Hover | null {
-  const o = occurrenceAt(analysis.index(), positionToOffset(doc, position));
-  if (!o) return null;
+  const offset = positionToOffset(doc, position);
+  const o = occurrenceAt(analysis.index(), offset);
+  if (!o) return languageWord(doc, analysis, offset);
   const decl = declarations(analysis.ast);
   const text = (span: Span): string => oneLine(analysis.source.slice(span.startOffset, span.endOffset));
   let lines: string[];
@@ -69,6 +72,14 @@ function canWin(analysis: Analysis, rule: RuleDecl): string {
   if (blocked) return `Can never win: ${blocked.message}`;
   if (full.witnesses) return "Can never win.";
   return "Whether it can win is known once the contract has no errors.";
+}
+
+/** A word of the language under the cursor (`escalate`, `collect`, `most-severe`, `duration`): what it means. */
+function languageWord(doc: TextDocument, analysis: Analysis, offset: number): Hover | null {
+  const at = wordAt(analysis.source, offset);
+  const lines = at && wordSummary(at.word);
+  if (!at || !lines) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join("\n\n") }, range: offsetsToRange(doc, at.start, at.end) };
 }
 
 function oneLine(text: string): string {

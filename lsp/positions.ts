@@ -19,8 +19,13 @@ export function bomShift(doc: TextDocument): number {
 }
 
 export function spanToRange(doc: TextDocument, span: Span, shift = bomShift(doc)): Range {
-  const start = Number.isFinite(span.startOffset) ? span.startOffset : 0;
-  const end = Number.isFinite(span.endOffset) ? Math.max(span.endOffset, start) : start;
+  return offsetsToRange(doc, span.startOffset, span.endOffset, shift);
+}
+
+/** The range of `[startOffset, endOffset)` in span coordinates. */
+export function offsetsToRange(doc: TextDocument, startOffset: number, endOffset: number, shift = bomShift(doc)): Range {
+  const start = Number.isFinite(startOffset) ? startOffset : 0;
+  const end = Number.isFinite(endOffset) ? Math.max(endOffset, start) : start;
   return { start: doc.positionAt(start + shift), end: doc.positionAt(end + shift) };
 }
 

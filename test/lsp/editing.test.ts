@@ -10,6 +10,7 @@ import {
   type DocumentSymbol,
   type MarkupContent,
 } from "vscode-languageserver-protocol";
+import { actions, clauses, policies, primitiveTypes } from "../../grammar/vocabulary.ts";
 import { startClient, type Client } from "../support/lsp-client.ts";
 import { desk, freshUri, positionOf } from "./fixtures.ts";
 
@@ -91,6 +92,17 @@ describe("hover", () => {
     expect(value).toContain("signal sentiment: number in -1..1 = 0");
     expect(value).toContain("Optional: `0`");
     expect(await hoverAt(desk, "{sentiment}", 2)).toContain("signal sentiment: number in -1..1 = 0");
+  });
+
+  it("explains the words of the language from the vocabulary, but a name wins over a keyword", async () => {
+    expect(await hoverAt(desk, "escalate to senior", 2)).toBe(`**escalate** (action): ${actions.escalate.summary}`);
+    expect(await hoverAt(desk, "collect [", 2)).toBe(`**collect** (clause): ${clauses.collect.summary}`);
+    expect(await hoverAt(desk.replace('contract "desk"', 'contract "desk"\npolicy most-severe'), "most-severe", 6)).toBe(`**most-severe** (policy): ${policies["most-severe"].summary}`);
+    expect(await hoverAt(desk, ": bool", 3)).toBe(`**bool** (type): ${primitiveTypes.bool.summary}`);
+    // Inside a string or a comment the same word is text.
+    const quoted = desk.replace("otherwise answer", 'otherwise answer\n  say "we stop here" # route');
+    expect(await hoverAt(quoted, "we stop here", 4)).toBe("");
+    expect(await hoverAt(quoted, "# route", 3)).toBe("");
   });
 
   it("shows an owner's display name and an enum member's enum", async () => {
