@@ -62,7 +62,8 @@ export const commandUsage = {
         value: "human|json",
         text: [
           "human: file:line:col severity code: message, with the source line and a caret (default)",
-          "json: a JSON array of {file, line, column, endLine, endColumn, severity, code, message, hint?, example?}",
+          "json: a JSON array of {file, line, column, endLine, endColumn, severity, code, message, hint?, example?, fixes?}",
+          "(fixes: [{title, line, column, endLine, endColumn, text, preferred?}], edits that resolve it)",
         ].join("\n"),
       },
       { name: "--info", text: "also print info notes in human output (json always has them); otherwise they are counted" },
