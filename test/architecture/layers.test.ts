@@ -3,8 +3,11 @@
  * compiler on grammar and the runtime; tools on the compiler; the CLI on everything. A file that
  * imports against this order fails here with the offending import named.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { importsOf, layerOf, sourceFiles, type Import } from "./imports.ts";
+import { importsOf, layerOf, root, sourceFiles, type Import } from "./imports.ts";
 
 /** For each layer, the layers (besides itself) its files may import. */
 const allowed: Readonly<Record<string, readonly string[]>> = {
@@ -107,3 +110,20 @@ function cycles(edges: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
   for (const v of edges.keys()) if (!index.has(v)) visit(v);
   return out;
 }
+
+describe("index files", () => {
+  // An index names a folder's public face; the work lives in files named for what they do.
+  const indexes = Object.keys(allowed)
+    .flatMap(sourceFiles)
+    .filter((f) => /(^|\/)index\.ts$/.test(f));
+
+  it("exist for the folders others import", () => {
+    expect(indexes).toEqual(expect.arrayContaining(["compiler/check/index.ts", "compiler/codegen/index.ts", "diagnostics/index.ts", "format/index.ts"]));
+  });
+
+  it.each(indexes)("%s only re-exports", (file) => {
+    const source = ts.createSourceFile(file, readFileSync(join(root, file), "utf8"), ts.ScriptTarget.Latest);
+    const work = source.statements.filter((s) => !(ts.isExportDeclaration(s) && s.moduleSpecifier !== undefined));
+    expect(work.map((s) => s.getText(source).split("\n")[0])).toEqual([]);
+  });
+});
