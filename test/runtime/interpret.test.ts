@@ -10,7 +10,7 @@ import {
   render,
 } from "../../compiler/interpret.ts";
 import { BUILTIN_INVALID_SAY, COULD_NOT_READ, FAIL_SAFE_PROBLEM } from "../../runtime/prelude/index.ts";
-import { c, calm, contract, outcome, rule, sig, support, tpl } from "./build.ts";
+import { c, calm, contract, outcome, rule, sig, support, tpl } from "../support/model-fixtures.ts";
 
 const NOW = { now: "2026-11-03T10:00:00Z" };
 
@@ -187,11 +187,11 @@ describe("interpret on the support desk", () => {
 
 describe("policies", () => {
   const rules = [
-    rule("a_route", c.flag("x"), "route", { owner: "t", reason: "a" }),
-    rule("b_escalate", c.flag("x"), "escalate", { owner: "t", reason: "b" }),
-    rule("c_answer", c.flag("x"), "answer", { reason: "c" }),
-    rule("d_escalate", c.flag("x"), "escalate", { owner: "t", reason: "d" }),
-    rule("e_never", c.not(c.flag("x")), "stop", { say: "s", reason: "e" }),
+    rule("a_route", c.flag("x"), { action: "route", owner: "t", reason: "a" }),
+    rule("b_escalate", c.flag("x"), { action: "escalate", owner: "t", reason: "b" }),
+    rule("c_answer", c.flag("x"), { action: "answer", reason: "c" }),
+    rule("d_escalate", c.flag("x"), { action: "escalate", owner: "t", reason: "d" }),
+    rule("e_never", c.not(c.flag("x")), { action: "stop", say: "s", reason: "e" }),
   ];
 
   it("most-severe picks the earliest of the most severe", () => {
@@ -211,7 +211,8 @@ describe("policies", () => {
     const model = contract({
       signals: [sig.bool("x"), sig.int("n", {}, 7)],
       rules: rules.slice(0, 4),
-      otherwise: outcome("otherwise", "route", {
+      otherwise: outcome("otherwise", {
+        action: "route",
         owner: "desk",
         reason: "nothing matched for n={n}",
         say: "Routing ({x})",
@@ -231,7 +232,8 @@ describe("policies", () => {
 });
 
 describe("the invalid-input outcome", () => {
-  const onInvalid = outcome("invalid-input", "escalate", {
+  const onInvalid = outcome("invalid-input", {
+    action: "escalate",
     owner: "desk",
     ownerName: "Front desk",
     within: 600,
@@ -267,7 +269,7 @@ describe("the invalid-input outcome", () => {
 
   it("uses the built-in say when `on invalid` has none", () => {
     const d = interpret(
-      contract({ signals: [sig.bool("x")], onInvalid: outcome("invalid-input", "escalate", { owner: "desk" }) }),
+      contract({ signals: [sig.bool("x")], onInvalid: outcome("invalid-input", { action: "escalate", owner: "desk" }) }),
       {},
     );
     expect(d.say).toBe(BUILTIN_INVALID_SAY);
@@ -276,7 +278,7 @@ describe("the invalid-input outcome", () => {
   it("applies when nothing matched and there is no otherwise", () => {
     const model = contract({
       signals: [sig.bool("x")],
-      rules: [rule("r", c.flag("x"), "route", { owner: "t" })],
+      rules: [rule("r", c.flag("x"), { action: "route", owner: "t" })],
       otherwise: null,
       onInvalid,
     });
@@ -343,7 +345,7 @@ describe("conditions", () => {
 
 describe("outcomeOf", () => {
   it("copies the static facts", () => {
-    const o = outcome("r", "route", { owner: "t", ownerName: "T", within: 60, collect: ["a"], confirm: ["b"] });
+    const o = outcome("r", { action: "route", owner: "t", ownerName: "T", within: 60, collect: ["a"], confirm: ["b"] });
     expect(outcomeOf(o)).toEqual({
       rule: "r",
       action: "route",

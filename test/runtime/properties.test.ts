@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { ContractModel } from "../../compiler/model.ts";
 import { interpret, signalSpecs } from "../../compiler/interpret.ts";
 import { describeProblem, readContext, type Decision, type SignalSpec } from "../../runtime/prelude/index.ts";
-import { c, contract, outcome, rule, sig, support } from "./build.ts";
+import { c, contract, outcome, rule, sig, support } from "../support/model-fixtures.ts";
 
 const ACTIONS = ["answer", "route", "escalate", "stop"];
 const DECISION_KEYS = [
@@ -213,9 +213,9 @@ const inputs = recipes(fc.oneof(garbage, signalRecords, mostlyValid, mostlyValid
 const firstMatch: ContractModel = { ...support, policy: "first-match" };
 const noOtherwise = contract({
   signals: [sig.bool("x"), sig.enum("e", ["a", "b"], "a")],
-  rules: [rule("r", c.and(c.flag("x"), c.in("e", ["a", "b"])), "route", { owner: "t" })],
+  rules: [rule("r", c.and(c.flag("x"), c.in("e", ["a", "b"])), { action: "route", owner: "t" })],
   otherwise: null,
-  onInvalid: outcome("invalid-input", "escalate", { owner: "desk", reason: "bad", say: "A colleague will help." }),
+  onInvalid: outcome("invalid-input", { action: "escalate", owner: "desk", reason: "bad", say: "A colleague will help." }),
 });
 const models = fc.constantFrom(support, firstMatch, noOtherwise);
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { COULD_NOT_READ, describeProblem, inputProblem, readOwn, type SignalSpec } from "../../runtime/prelude/index.ts";
 import { signalSpecs, validateWith } from "../../compiler/interpret.ts";
-import { calm, contract, sig, support } from "./build.ts";
+import { calm, contract, sig, support } from "../support/model-fixtures.ts";
 
 function spec(partial: Partial<SignalSpec> & Pick<SignalSpec, "kind">): SignalSpec {
   return { name: "x", min: null, max: null, members: null, defaultValue: undefined, ...partial };

@@ -1,10 +1,15 @@
 /**
- * Hand-built `ContractModel`s for codegen tests (independent of the parser and checker), each obeying
- * the model's INVARIANT: names declared, literals in range, every stop with a `say`.
+ * Hand-built `ContractModel`s (independent of the parser and checker), each obeying the model's
+ * INVARIANT: names declared, literals in range, every stop with a `say` (the checker's built-in
+ * `on invalid`, which `contract` defaults to, has none: the runtime supplies it).
+ * The one fixture builder of the test suite: the codegen and golden tests use `models` (whose
+ * modules are the golden files in test/golden/codegen/), the runtime tests `support`, `calm` and
+ * `contract`.
  */
 import type { Span } from "../../grammar/ast.ts";
 import { actionNames, type PolicyName } from "../../grammar/vocabulary.ts";
 import {
+  builtinInvalidOutcome,
   defaultUrgency,
   type ActionName,
   type Cond,
@@ -37,11 +42,38 @@ export function signal(name: string, type: SignalType, defaultValue?: SignalValu
   return defaultValue === undefined ? { name, type, span } : { name, type, defaultValue, span };
 }
 
+interface Range {
+  min?: number;
+  max?: number;
+}
+
+/** Signal shorthands: `sig.int("n", { min: 0 }, 3)` is `signal("n", t.int(0, null), 3)`. */
+export const sig = {
+  bool: (name: string, def?: boolean) => signal(name, t.bool, def),
+  number: (name: string, range: Range = {}, def?: number) => signal(name, t.number(range.min ?? null, range.max ?? null), def),
+  int: (name: string, range: Range = {}, def?: number) => signal(name, t.int(range.min ?? null, range.max ?? null), def),
+  text: (name: string, def?: string) => signal(name, t.text, def),
+  duration: (name: string, def?: number) => signal(name, t.duration, def),
+  enum: (name: string, members: string[], def?: string) => signal(name, t.enum(...members), def),
+};
+
+type CmpOp = "==" | "!=" | "<" | "<=" | ">" | ">=";
+const cmp = (signal: string, op: CmpOp, value: SignalValue): Cond => ({ kind: "cmp", signal, op, value });
+const isIn = (signal: string, values: SignalValue[], negated = false): Cond => ({ kind: "in", signal, negated, values });
+
+/** Conditions. A bare bool signal is `flag(name)`; `is` and `eq` are the same `==`. */
 export const c = {
-  cmp: (signal: string, op: "==" | "!=" | "<" | "<=" | ">" | ">=", value: SignalValue): Cond => ({ kind: "cmp", signal, op, value }),
-  is: (signal: string, value: SignalValue): Cond => ({ kind: "cmp", signal, op: "==", value }),
-  flag: (signal: string): Cond => ({ kind: "cmp", signal, op: "==", value: true }),
-  in: (signal: string, values: SignalValue[], negated = false): Cond => ({ kind: "in", signal, negated, values }),
+  cmp,
+  is: (signal: string, value: SignalValue): Cond => cmp(signal, "==", value),
+  eq: (signal: string, value: SignalValue): Cond => cmp(signal, "==", value),
+  ne: (signal: string, value: SignalValue): Cond => cmp(signal, "!=", value),
+  lt: (signal: string, value: number): Cond => cmp(signal, "<", value),
+  le: (signal: string, value: number): Cond => cmp(signal, "<=", value),
+  gt: (signal: string, value: number): Cond => cmp(signal, ">", value),
+  ge: (signal: string, value: number): Cond => cmp(signal, ">=", value),
+  flag: (signal: string): Cond => cmp(signal, "==", true),
+  in: isIn,
+  notIn: (signal: string, values: SignalValue[]): Cond => isIn(signal, values, true),
   not: (operand: Cond): Cond => ({ kind: "not", operand }),
   and: (...operands: Cond[]): Cond => ({ kind: "and", operands }),
   or: (...operands: Cond[]): Cond => ({ kind: "or", operands }),
@@ -61,6 +93,7 @@ export function tpl(text: string): Template {
   return parts;
 }
 
+/** An outcome; what is left out is null or empty, the urgency is the action's `defaultUrgency`. */
 export interface OutcomeSpec {
   action: ActionName;
   owner?: string | null;
@@ -112,10 +145,44 @@ export function rule(name: string, condition: Cond, spec: OutcomeSpec, owners: C
   return { ...outcome(name, spec, owners), condition, reads: readsOf(condition) };
 }
 
+/** The built-in `on invalid` with its say written out (the golden modules print it as a literal). */
 export const builtinInvalid: OutcomeModel = outcome("invalid-input", {
   action: "stop",
   say: [{ kind: "text", value: BUILTIN_INVALID_SAY }],
 });
+
+export interface ContractOptions {
+  name?: string;
+  version?: string | null;
+  policy?: ContractModel["policy"];
+  signals: SignalModel[];
+  rules?: RuleModel[];
+  otherwise?: OutcomeModel | null;
+  onInvalid?: OutcomeModel;
+  owners?: ContractModel["owners"];
+}
+
+/**
+ * A model with defaults for what `o` leaves out: no fields, tests or monotone claims, an `otherwise`
+ * that answers, and the checker's own built-in `on invalid` (say null: the runtime supplies
+ * BUILTIN_INVALID_SAY).
+ */
+export function contract(o: ContractOptions): ContractModel {
+  return {
+    name: o.name ?? "test-contract",
+    version: o.version === undefined ? "1" : o.version,
+    policy: o.policy ?? "most-severe",
+    sourceHash: "0".repeat(64),
+    signals: o.signals,
+    fields: [],
+    owners: o.owners ?? [],
+    rules: o.rules ?? [],
+    otherwise: o.otherwise === undefined ? outcome("otherwise", { action: "answer" }) : o.otherwise,
+    onInvalid: o.onInvalid ?? builtinInvalidOutcome,
+    tests: [],
+    monotone: [],
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Models
@@ -126,22 +193,51 @@ const supportOwners = [
   { key: "clinician", displayName: "On-call clinician" },
 ];
 
+const supportSignals = [
+  signal("sentiment", t.number(-1, 1)),
+  signal("repeatContact", t.bool),
+  signal("contactCount", t.int(0, null)),
+  signal("tier", t.enum("free", "pro", "enterprise")),
+  signal("topic", t.enum("billing", "pricing", "technical", "medical", "other")),
+  signal("language", t.text),
+  signal("waiting", t.duration),
+  signal("priorHandoffFailed", t.bool, false),
+];
+
+const angryRepeat = rule(
+  "angry_repeat",
+  c.and(c.cmp("sentiment", "<", -0.5), c.flag("repeatContact")),
+  {
+    action: "escalate",
+    owner: "senior",
+    within: 7200,
+    collect: ["accountNumber", "preferredTime"],
+    reason: "Upset customer, contact number {contactCount}",
+    say: "I'm bringing in a senior colleague. They will contact you within 2 hours.",
+  },
+  supportOwners,
+);
+
+const medical = rule(
+  "medical",
+  c.is("topic", "medical"),
+  {
+    action: "stop",
+    owner: "clinician",
+    within: 3600,
+    confirm: ["dateOfBirth"],
+    say: "I can't advise on this. A clinician will call you back within the hour.",
+  },
+  supportOwners,
+);
+
 /** The issue's support-desk example, with a few more rules. */
 export const supportDesk: ContractModel = {
   name: "support-desk",
   version: "2026.11",
   policy: "most-severe",
   sourceHash: "5d1f0c6e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c",
-  signals: [
-    signal("sentiment", t.number(-1, 1)),
-    signal("repeatContact", t.bool),
-    signal("contactCount", t.int(0, null)),
-    signal("tier", t.enum("free", "pro", "enterprise")),
-    signal("topic", t.enum("billing", "pricing", "technical", "medical", "other")),
-    signal("language", t.text),
-    signal("waiting", t.duration),
-    signal("priorHandoffFailed", t.bool, false),
-  ],
+  signals: supportSignals,
   fields: [
     { name: "accountNumber", type: "text" },
     { name: "preferredTime", type: "text" },
@@ -149,31 +245,8 @@ export const supportDesk: ContractModel = {
   ],
   owners: supportOwners,
   rules: [
-    rule(
-      "angry_repeat",
-      c.and(c.cmp("sentiment", "<", -0.5), c.flag("repeatContact")),
-      {
-        action: "escalate",
-        owner: "senior",
-        within: 7200,
-        collect: ["accountNumber", "preferredTime"],
-        reason: "Upset customer, contact number {contactCount}",
-        say: "I'm bringing in a senior colleague. They will contact you within 2 hours.",
-      },
-      supportOwners,
-    ),
-    rule(
-      "medical",
-      c.is("topic", "medical"),
-      {
-        action: "stop",
-        owner: "clinician",
-        within: 3600,
-        confirm: ["dateOfBirth"],
-        say: "I can't advise on this. A clinician will call you back within the hour.",
-      },
-      supportOwners,
-    ),
+    angryRepeat,
+    medical,
     rule(
       "rule_42",
       c.and(c.in("topic", ["billing", "pricing"]), c.cmp("tier", "!=", "free")),
@@ -310,6 +383,43 @@ export const empty: ContractModel = {
 };
 
 export const models: Readonly<Record<string, ContractModel>> = { supportDesk, firstMatch, noOtherwise, onlyOtherwise, empty };
+
+// ---------------------------------------------------------------------------------------------
+// The runtime tests' models (not in `models`: no golden module of their own)
+
+/**
+ * The issue's support-desk example as written: `supportDesk`'s signals, owners and first two rules,
+ * then `rule_27` (where `supportDesk` has `rule_42` and three more rules), no fields, and the
+ * built-in `on invalid` with no say. The runtime tests assert on exactly these three rules (names,
+ * reasons, the set of outcomes the generators reach), so it cannot be `supportDesk` itself.
+ */
+export const support: ContractModel = contract({
+  name: "support-desk",
+  version: "2026.11",
+  signals: supportSignals,
+  owners: supportOwners,
+  rules: [
+    angryRepeat,
+    medical,
+    rule(
+      "rule_27",
+      c.and(c.in("topic", ["billing", "pricing"]), c.ne("tier", "free")),
+      { action: "route", owner: "billing", within: 86400, reason: "Paying {tier} customer asks about {topic}" },
+      supportOwners,
+    ),
+  ],
+});
+
+/** A valid input for `support` (and `supportDesk`) that matches no rule. */
+export const calm = {
+  sentiment: 0.2,
+  repeatContact: false,
+  contactCount: 1,
+  tier: "pro",
+  topic: "technical",
+  language: "en",
+  waiting: 30,
+};
 
 /** A model of `rules` rules over a dozen signals, deterministic (for size and speed tests). */
 export function syntheticModel(rules: number, policy: PolicyName = "most-severe"): ContractModel {
