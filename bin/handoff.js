@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// The `handoff` command. The CLI is written in TypeScript and run through tsx, so nothing beyond
-// `npm install` is needed and the command always runs the current sources.
-import { register } from "tsx/esm/api";
-
-register();
-const { main } = await import("../cli/main.ts");
+// The `handoff` command: the compiled CLI in dist/ (built by `npm run build`, which `npm install` runs
+// in a clone through `prepare`, and which the package ships).
+let main;
+try {
+  ({ main } = await import("../dist/cli/main.js"));
+} catch (error) {
+  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("dist")) throw error;
+  process.stderr.write("handoff: not built yet: run `npm run build` in the handoff folder\n");
+  process.exit(70);
+}
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

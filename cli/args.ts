@@ -7,7 +7,7 @@ export class UsageError extends Error {}
 export type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** Parses `args` strictly: an unknown option or a missing value is a UsageError naming it. */
-export function parse<O extends Options>(args: readonly string[], options: O, command: string) {
+export function parse<O extends Options>(args: readonly string[], options: O, command: string): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {

@@ -6,6 +6,8 @@
  * 2 usage errors, unreadable files or unreadable input; 70 an internal error.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../compiler/package-root.ts";
 import { UsageError } from "./args.ts";
 import type { Io } from "./io-types.ts";
 import { commandHelp, commandNames, isCommandName, mainHelp, type CommandName } from "./usage.ts";
@@ -32,7 +34,7 @@ const commands: Readonly<Record<CommandName, () => Promise<Command>>> = {
 };
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
   return pkg.version;
 }
 

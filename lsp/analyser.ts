@@ -11,6 +11,12 @@ import { check } from "../compiler/compile.ts";
 import type { Diagnostic } from "../diagnostics/index.ts";
 import type { Witness } from "../compiler/analysis/index.ts";
 
+/**
+ * Built, the package starts its compiled worker; run from the TypeScript sources (tests, a clone
+ * before `npm run build`), a small entry registers tsx first. The entry is not in the package.
+ */
+const WORKER_SCRIPT = import.meta.url.endsWith(".ts") ? "./worker-entry.js" : "./analysis-worker.js";
+
 export interface AnalysisJob {
   readonly id: number;
   readonly uri: string;
@@ -95,7 +101,7 @@ export class Analyser {
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.workerFailed) return this.worker;
     try {
-      const worker = new Worker(new URL("./worker-entry.js", import.meta.url));
+      const worker = new Worker(new URL(WORKER_SCRIPT, import.meta.url));
       worker.unref();
       worker.on("message", (reply: Reply) => {
         const pending = this.running;

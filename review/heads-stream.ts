@@ -13,6 +13,9 @@ import { Worker } from "node:worker_threads";
 import { headAt, parseBatch, type HeadColumns, type LogHead } from "./heads.ts";
 import { lineBatches } from "./jsonl.ts";
 
+/** Built, the compiled worker; from the TypeScript sources, an entry that registers tsx first (see lsp/analyser.ts). */
+const WORKER_SCRIPT = import.meta.url.endsWith(".ts") ? "./parse-worker-entry.js" : "./parse-worker.js";
+
 export interface HeadStreamOptions {
   /** Directory the file names are relative to (default: the process's). */
   readonly cwd?: string;
@@ -82,7 +85,7 @@ class ParsePool {
 
   static async start(n: number): Promise<ParsePool | null> {
     try {
-      const workers = Array.from({ length: n }, () => new Worker(new URL("./parse-worker-entry.js", import.meta.url)));
+      const workers = Array.from({ length: n }, () => new Worker(new URL(WORKER_SCRIPT, import.meta.url)));
       return new ParsePool(workers);
     } catch {
       return null;

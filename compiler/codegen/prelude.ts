@@ -9,7 +9,9 @@
  * codegen error, since the generated module must import nothing).
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Node, Project, SyntaxKind, type Statement } from "ts-morph";
+import { packageRoot } from "../package-root.ts";
 
 /** Prelude types that generated modules export (the public types and every type they mention). */
 export const EXPORTED_PRELUDE_TYPES: ReadonlySet<string> = new Set([
@@ -55,13 +57,14 @@ export const PRELUDE_FILES: readonly string[] = [
   "assembly.ts",
 ];
 
-const PRELUDE_DIR = new URL("../../runtime/prelude/", import.meta.url);
+/** The prelude's TypeScript, shipped in the package as it is in the repository (see package.json `files`). */
+const preludeFile = (name: string): string => join(packageRoot(), "runtime", "prelude", name);
 
 let cached: { sources: readonly string[]; prelude: Prelude } | undefined;
 
 /** The prelude of `runtime/prelude/` as it is on disk now (re-extracted when a file changes). */
 export function loadPrelude(): Prelude {
-  const sources = PRELUDE_FILES.map((name) => readFileSync(new URL(name, PRELUDE_DIR), "utf8"));
+  const sources = PRELUDE_FILES.map((name) => readFileSync(preludeFile(name), "utf8"));
   if (cached === undefined || cached.sources.some((source, i) => source !== sources[i])) {
     cached = { sources, prelude: joinPreludes(sources.map((source, i) => extractPrelude(source, PRELUDE_FILES[i]))) };
   }

@@ -3,9 +3,7 @@
 // this repository.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../support/cli.ts";
 import { fmt } from "../support/format.ts";
@@ -23,15 +21,14 @@ describe("the package's exports", () => {
   it("`handoff/runtime/log` gives a host app the decision logger", () => {
     const dir = app({
       "package.json": JSON.stringify({ type: "module", dependencies: { handoff: "*" } }),
-      "app.ts": [
+      "app.mjs": [
         'import { createDecisionLogger, REDACTED } from "handoff/runtime/log";',
         'const log = createDecisionLogger({ contract: { name: "c", version: "1", hash: "h", pii: { signals: [], fields: [] } } });',
         'console.log(JSON.stringify({ event: JSON.parse(log.event({ conversationId: "c1", turn: 2, event: "reopened", ts: "2026-11-24T10:00:00Z" })), REDACTED }));',
       ].join("\n"),
     });
-    // The app runs TypeScript as a host app would, through tsx (resolved from this repository).
-    const tsx = pathToFileURL(createRequire(join(root, "package.json")).resolve("tsx/esm")).href;
-    const out = JSON.parse(execFileSync(process.execPath, ["--import", tsx, "app.ts"], { cwd: dir, encoding: "utf8" }));
+    // Plain Node, no loader: the export is compiled JavaScript.
+    const out = JSON.parse(execFileSync(process.execPath, ["app.mjs"], { cwd: dir, encoding: "utf8" }));
     expect(out).toEqual({
       event: { type: "event", ts: "2026-11-24T10:00:00.000Z", conversationId: "c1", turn: 2, event: "reopened" },
       REDACTED: "[redacted]",

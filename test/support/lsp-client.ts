@@ -38,8 +38,9 @@ export interface Client {
   close(): Promise<void>;
 }
 
-export async function startClient(): Promise<Client> {
-  const child = spawn(process.execPath, [bin, "lsp"], { stdio: ["pipe", "pipe", "pipe"] });
+/** Starts `handoff lsp` from this repository, or from `command` (an installed package's bin/handoff.js). */
+export async function startClient(command = bin, cwd?: string): Promise<Client> {
+  const child = spawn(process.execPath, [command, "lsp"], { stdio: ["pipe", "pipe", "pipe"], ...(cwd === undefined ? {} : { cwd }) });
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
