@@ -21,7 +21,7 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
   lsp: ["diagnostics", "grammar", "compiler", "runtime", "format"],
   api: ["diagnostics", "grammar", "compiler", "runtime", "format"],
   cli: ["diagnostics", "grammar", "compiler", "runtime", "format", "review", "lsp", "package.json"],
-  bin: ["cli"],
+  bin: ["dist"],
 };
 
 /** Packages a layer may load; node: built-ins are open to the layers that run on Node. */
@@ -36,7 +36,7 @@ const packages: Readonly<Record<string, readonly string[]>> = {
   lsp: ["node:", "chevrotain", "vscode-languageserver", "vscode-languageserver-textdocument", "tsx"],
   api: [],
   cli: ["node:"],
-  bin: ["node:", "tsx"],
+  bin: [],
 };
 
 const imports: Import[] = Object.keys(allowed).flatMap((layer) => sourceFiles(layer).flatMap(importsOf));

@@ -67,6 +67,23 @@ describe("the packed package, installed in a fresh app", () => {
     expect(out.REDACTED).toBe("[redacted]");
   });
 
+  it("a plain .mjs file uses the library API", () => {
+    writeFileSync(
+      join(app, "api.mjs"),
+      [
+        'import { readFileSync } from "node:fs";',
+        'import { check, compile, decide, format } from "handoff";',
+        'const source = readFileSync("support.handoff", "utf8");',
+        'const { model, diagnostics } = check(source);',
+        'const { output } = await compile(source);',
+        'const decision = decide(model, { sentiment: -0.8, repeatContact: true, contactCount: 3, tier: "pro", topic: "technical", language: "en", waiting: 600 }, { now: "2026-12-03T10:00:00Z" });',
+        'console.log(JSON.stringify({ diagnostics: diagnostics.length, module: output.includes("export function decide("), action: decision.action, formatted: format("signals { a: bool }\\notherwise answer").ok }));',
+      ].join("\n"),
+    );
+    const out = JSON.parse(execFileSync(process.execPath, ["api.mjs"], { cwd: app, encoding: "utf8" }));
+    expect(out).toEqual({ diagnostics: 16, module: true, action: "escalate", formatted: true });
+  });
+
   it("Prettier formats a contract with the plugin named in .prettierrc", () => {
     const messy = "signals { vip: bool }\n\n\nwhen vip then route to senior within 1h\notherwise answer";
     writeFileSync(join(app, "desk.handoff"), messy);
