@@ -6,16 +6,21 @@
  * version of a document settles the older waiting job with `undefined` (stale work is dropped before it
  * starts). If the worker cannot start or dies, jobs run on the main thread instead.
  */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { check } from "../compiler/compile.ts";
+import { packageRoot } from "../compiler/package-root.ts";
 import type { Diagnostic } from "../diagnostics/index.ts";
 import type { Witness } from "../compiler/analysis/index.ts";
 
 /**
- * Built, the package starts its compiled worker; run from the TypeScript sources (tests, a clone
- * before `npm run build`), a small entry registers tsx first. The entry is not in the package.
+ * Built, the package starts its compiled worker (an entry of the bundle, dist/lsp/); run from the
+ * TypeScript sources (tests, a clone before `npm run build`), a small entry registers tsx first. The
+ * entry is not in the package.
  */
-const WORKER_SCRIPT = import.meta.url.endsWith(".ts") ? "./worker-entry.js" : "./analysis-worker.js";
+const workerScript = (): URL =>
+  import.meta.url.endsWith(".ts") ? new URL("./worker-entry.js", import.meta.url) : pathToFileURL(join(packageRoot(), "dist", "lsp", "analysis-worker.js"));
 
 export interface AnalysisJob {
   readonly id: number;
@@ -101,7 +106,7 @@ export class Analyser {
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.workerFailed) return this.worker;
     try {
-      const worker = new Worker(new URL(WORKER_SCRIPT, import.meta.url));
+      const worker = new Worker(workerScript());
       worker.unref();
       worker.on("message", (reply: Reply) => {
         const pending = this.running;

@@ -1,24 +1,55 @@
-// npm run build (also run by `prepare` and `pretest`): the package's JavaScript and declarations in
-// dist/, compiled by tsc from the source layers (tsconfig.build.json). Plain JavaScript, so it needs
-// nothing but TypeScript. A build with type errors fails and leaves no dist/ behind, so a stale build
-// is never what `handoff` runs.
+// npm run build (also run by `prepare`): the package in dist/. tsc type-checks the source layers and
+// writes their declarations (tsconfig.build.json); esbuild bundles the JavaScript from the entry points
+// the package exposes, one file per entry plus shared chunks, with the parser library inlined (loading
+// it as hundreds of small modules took most of `handoff check`'s start-up) and the heavy dependencies
+// — Prettier, ts-morph, the language-server libraries — left to load, from node_modules, only in the
+// commands that use them. Plain JavaScript, so it runs without a TypeScript loader. A build with type
+// errors fails and leaves no dist/ behind, so a stale build is never what `handoff` runs.
 import { spawnSync } from "node:child_process";
 import { renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { build } from "esbuild";
 
 const root = join(import.meta.dirname, "..");
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const out = join(root, "dist");
 const next = join(root, ".dist-next");
 
-rmSync(next, { recursive: true, force: true });
-const result = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json"), "--outDir", next], { stdio: "inherit" });
-if (result.status !== 0) {
+/** What the package runs: its bin's CLI, its exports, and the two worker threads. */
+export const entryPoints = ["cli/main.ts", "api/index.ts", "runtime/log.ts", "prettier/plugin.ts", "lsp/analysis-worker.ts", "review/parse-worker.ts"];
+
+/** Dependencies loaded from node_modules at run time (package.json `dependencies`), never bundled. */
+export const external = ["prettier", "ts-morph", "vscode-languageserver", "vscode-languageserver/*", "vscode-languageserver-textdocument"];
+
+function fail(message) {
   rmSync(next, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
-  console.error("handoff: the build failed (type errors above); dist/ removed");
+  console.error(`handoff: the build failed (${message}); dist/ removed`);
   process.exit(1);
+}
+
+rmSync(next, { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const types = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json"), "--outDir", next], { stdio: "inherit" });
+if (types.status !== 0) fail("type errors above");
+try {
+  await build({
+    absWorkingDir: root,
+    entryPoints,
+    outdir: next,
+    outbase: ".",
+    entryNames: "[dir]/[name]",
+    chunkNames: "chunks/[name]-[hash]",
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    external,
+    logLevel: "warning",
+  });
+} catch {
+  fail("esbuild errors above");
 }
 rmSync(out, { recursive: true, force: true });
 renameSync(next, out);

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// The `handoff` command: the compiled CLI in dist/ (built by `npm run build`, which `npm install` runs
+// in a clone through `prepare`, and which the package ships).
+let main;
+try {
+  ({ main } = await import("./dist/cli/main.js"));
+} catch (error) {
+  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("dist")) throw error;
+  process.stderr.write("handoff: not built yet: run `npm run build` in the handoff folder\n");
+  process.exit(70);
+}
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: async () => {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks).toString("utf8");
+  },
+  cwd: process.cwd(),
+});
