@@ -21,6 +21,7 @@ import { analysisSection, timeAnalysis } from "./analysis.ts";
 import { benchLsp, lspSection } from "./lsp.ts";
 import { reviewSection } from "./review.ts";
 import { scaleSection } from "./scale.ts";
+import { benchStartup, startupSection } from "./startup.ts";
 
 const root = join(import.meta.dirname, "..");
 const quick = process.argv.includes("--quick");
@@ -176,6 +177,8 @@ const report = [
   ]),
   "",
   lspSection(await benchLsp(quick ? { rounds: 5 } : {})),
+  "",
+  startupSection(await benchStartup(quick ? { rounds: 5 } : {})),
   "",
   await reviewSection(quick),
   "",

@@ -1,9 +1,9 @@
 // npm run build (also run by `prepare`): the package in dist/. tsc type-checks the source layers and
 // writes their declarations (tsconfig.build.json); esbuild bundles the JavaScript from the entry points
-// the package exposes, one file per entry plus shared chunks, with the parser library inlined (loading
-// it as hundreds of small modules took most of `handoff check`'s start-up) and the heavy dependencies
-// — Prettier, ts-morph, the language-server libraries — left to load, from node_modules, only in the
-// commands that use them. Plain JavaScript, so it runs without a TypeScript loader. A build with type
+// the package exposes, one file per entry plus shared chunks. The parser and language-server libraries
+// are inlined (loaded as hundreds of small modules they took most of `handoff check`'s and `handoff lsp`'s
+// start-up); Prettier and ts-morph, which only code generation and formatting use, stay dependencies
+// loaded from node_modules by the commands that need them. Plain JavaScript, so it runs without a TypeScript loader. A build with type
 // errors fails and leaves no dist/ behind, so a stale build is never what `handoff` runs.
 import { spawnSync } from "node:child_process";
 import { renameSync, rmSync } from "node:fs";
@@ -18,8 +18,8 @@ const next = join(root, ".dist-next");
 /** What the package runs: its bin's CLI, its exports, and the two worker threads. */
 export const entryPoints = ["cli/main.ts", "api/index.ts", "runtime/log.ts", "prettier/plugin.ts", "lsp/analysis-worker.ts", "review/parse-worker.ts"];
 
-/** Dependencies loaded from node_modules at run time (package.json `dependencies`), never bundled. */
-export const external = ["prettier", "ts-morph", "vscode-languageserver", "vscode-languageserver/*", "vscode-languageserver-textdocument"];
+/** Loaded from node_modules at run time (package.json `dependencies`), never bundled. */
+export const external = ["prettier", "ts-morph"];
 
 function fail(message) {
   rmSync(next, { recursive: true, force: true });
@@ -46,6 +46,9 @@ try {
     platform: "node",
     target: "node20",
     external,
+    // The language-server libraries are CommonJS: inside an ES module bundle their `require`s of Node's
+    // built-ins need a real `require`.
+    banner: { js: 'import { createRequire as __handoffRequire } from "node:module"; const require = __handoffRequire(import.meta.url);' },
     logLevel: "warning",
   });
 } catch {

@@ -42,8 +42,10 @@ describe("the packed package, installed in a fresh app", () => {
     expect(existsSync(join(pkg, "dist", "runtime", "log.d.ts"))).toBe(true);
     expect(readdirSync(join(pkg, "runtime", "prelude")).sort()).toEqual(readdirSync(join(root, "runtime", "prelude")).sort());
     for (const absent of ["test", "bench", "scripts", "grammar", "compiler", "cli", "lsp"]) expect(existsSync(join(pkg, absent)), absent).toBe(false);
-    // Dev dependencies stay out of a user's install.
-    for (const dev of ["tsx", "vitest", "fast-check", "deno", "esbuild"]) expect(existsSync(join(app, "node_modules", dev)), dev).toBe(false);
+    // Dev dependencies stay out of a user's install; the parser and language-server libraries are bundled.
+    for (const dev of ["tsx", "vitest", "fast-check", "deno", "esbuild", "typescript", "chevrotain", "vscode-languageserver"]) {
+      expect(existsSync(join(app, "node_modules", dev)), dev).toBe(false);
+    }
   });
 
   it("`handoff check` and `handoff build` work on an example", () => {
@@ -82,6 +84,26 @@ describe("the packed package, installed in a fresh app", () => {
     );
     const out = JSON.parse(execFileSync(process.execPath, ["api.mjs"], { cwd: app, encoding: "utf8" }));
     expect(out).toEqual({ diagnostics: 16, module: true, action: "escalate", formatted: true });
+  });
+
+  it("its type declarations type-check a host's TypeScript, under --strict and without skipLibCheck", () => {
+    writeFileSync(
+      join(app, "host.ts"),
+      [
+        'import { check, compile, decide, type Decision, type Diagnostic } from "handoff";',
+        'import { createDecisionLogger } from "handoff/runtime/log";',
+        'const { model, diagnostics } = check("signals { a: bool }\\notherwise answer");',
+        "const first: Diagnostic | undefined = diagnostics[0];",
+        "const decision: Decision | null = model ? decide(model, { a: true }) : null;",
+        "export const used = [first, decision, compile, createDecisionLogger];",
+      ].join("\n"),
+    );
+    writeFileSync(
+      join(app, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ["host.ts"] }),
+    );
+    // The app has no TypeScript of its own; the repository's compiler checks it.
+    execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: app, encoding: "utf8" });
   });
 
   it("Prettier formats a contract with the plugin named in .prettierrc", () => {
