@@ -3,7 +3,7 @@
  * records (`createDecisionLogger({ contract: contractOf(model) })`) and the `pii` names it redacts.
  * test/api/api.test.ts holds it equal to the generated constant.
  */
-import type { ContractModel } from "../compiler/model.ts";
+import { piiNames, type ContractModel } from "../compiler/model.ts";
 
 export interface ContractFacts {
   readonly name: string;
@@ -19,15 +19,13 @@ export interface ContractFacts {
 
 /** The facts of the contract `model` was checked from (frozen). Never throws on a model from `check` or `compile`. */
 export function contractOf(model: ContractModel): ContractFacts {
+  const pii = piiNames(model);
   return Object.freeze({
     name: model.name,
     version: model.version,
     policy: model.policy,
     rules: Object.freeze(model.rules.map((r) => r.name)),
     hash: model.sourceHash,
-    pii: Object.freeze({
-      signals: Object.freeze(model.signals.filter((s) => s.pii).map((s) => s.name)),
-      fields: Object.freeze(model.fields.filter((f) => f.pii).map((f) => f.name)),
-    }),
+    pii: Object.freeze({ signals: Object.freeze(pii.signals), fields: Object.freeze(pii.fields) }),
   });
 }

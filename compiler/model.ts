@@ -159,3 +159,8 @@ export const builtinInvalidOutcome: OutcomeModel = Object.freeze({
   say: null,
   span: fileStart,
 });
+
+/** The names of the signals and fields marked `pii`, in declaration order: what a decision log redacts. */
+export function piiNames(model: ContractModel): { readonly signals: string[]; readonly fields: string[] } {
+  return { signals: model.signals.filter((s) => s.pii).map((s) => s.name), fields: model.fields.filter((f) => f.pii).map((f) => f.name) };
+}

@@ -5,7 +5,7 @@
  * confuse the customer, reopened cases) at rates that make every kind of near miss occur. Lines come
  * out in time order, logged through runtime/log.ts, so pii is redacted as a host's log would be.
  */
-import type { ContractModel, FieldModel } from "../compiler/model.ts";
+import { piiNames, type ContractModel, type FieldModel } from "../compiler/model.ts";
 import { interpret } from "../compiler/interpret.ts";
 import { createDecisionLogger, type ConversationEvent, type DecisionLogger } from "../runtime/log.ts";
 import type { JsonValue } from "../runtime/prelude/index.ts";
@@ -21,11 +21,6 @@ export interface GenerateOptions {
   readonly concurrency?: number;
 }
 
-/** Names of the contract's pii signals and fields, for the logger. */
-export function piiOf(model: ContractModel): { signals: string[]; fields: string[] } {
-  return { signals: model.signals.filter((s) => s.pii).map((s) => s.name), fields: model.fields.filter((f) => f.pii).map((f) => f.name) };
-}
-
 interface Pending {
   readonly ms: number;
   readonly seq: number;
@@ -36,7 +31,7 @@ interface Pending {
 /** Exactly `options.lines` JSONL lines (without newlines), in time order. */
 export function* generateLog(model: ContractModel, options: GenerateOptions): Generator<string> {
   const random = seededRandom(options.seed ?? 1);
-  const logger = createDecisionLogger({ contract: { name: model.name, version: model.version, hash: model.sourceHash }, pii: piiOf(model) });
+  const logger = createDecisionLogger({ contract: { name: model.name, version: model.version, hash: model.sourceHash }, pii: piiNames(model) });
   const signals = new SignalSampler(model, random);
   const heap: Pending[] = [];
   let seq = 0;

@@ -17,7 +17,7 @@ import {
   type StatementStructures,
   type VariableStatementStructure,
 } from "ts-morph";
-import type { ContractModel, SignalValue } from "../model.ts";
+import { piiNames, type ContractModel, type SignalValue } from "../model.ts";
 import type { BodyContext } from "./body-context.ts";
 import { decideBody, invalidBody, validateBody } from "./bodies.ts";
 import { choosePlan, type Plan, type Strategy } from "./plan.ts";
@@ -70,8 +70,7 @@ export function contractText(model: ContractModel, forced?: Strategy): ContractP
     enumSets,
   };
   const plan = choosePlan(model, forced, () => decideBody(cx, inlineMatching(cx)).length);
-  const piiSignals = model.signals.filter((x) => x.pii).map((x) => x.name);
-  const piiFields = model.fields.filter((x) => x.pii).map((x) => x.name);
+  const { signals: piiSignals, fields: piiFields } = piiNames(model);
   const matching = matchingParts(cx, plan);
 
   const statements: StatementStructures[] = [
