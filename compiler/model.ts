@@ -9,7 +9,6 @@ import { fileStart, type Span } from "../diagnostics/span.ts";
 import type { ActionName, ExpectMode, FieldTypeName, MonotoneDirection, PolicyName, UrgencyName } from "../grammar/vocabulary.ts";
 
 export type { ActionName, PolicyName, UrgencyName };
-export { defaultUrgency, severityRank } from "../grammar/vocabulary.ts";
 
 export type SignalType =
   | { readonly kind: "bool" }

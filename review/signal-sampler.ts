@@ -4,7 +4,8 @@
  * that rules do fire, enum members that severe rules mention are rarer (a red flag is rarer than a
  * booking), and a conversation changes a signal or two from one turn to the next.
  */
-import { severityRank, type Cond, type ContractModel, type SignalModel, type SignalValue } from "../compiler/model.ts";
+import type { Cond, ContractModel, SignalModel, SignalValue } from "../compiler/model.ts";
+import { severityRank } from "../grammar/vocabulary.ts";
 import { below, type Random } from "./random.ts";
 
 const LANGUAGES = ["en", "en", "en", "de", "fr", "nl", "es", "pt"];

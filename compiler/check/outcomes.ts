@@ -10,8 +10,8 @@
  * - warnings: `escalate` without `within` (`no-deadline`), `stop` without `to` (`unowned-stop`).
  */
 import { endOf, type Action, type Clause, type Name, type Span, type UrgencyName } from "../../grammar/ast.ts";
-import { actions, clauses, isActionName, isUrgencyName, urgencyNames, type ClauseName } from "../../grammar/vocabulary.ts";
-import { defaultUrgency, type OutcomeModel, type Template } from "../model.ts";
+import { actions, clauses, defaultUrgency, isActionName, isUrgencyName, urgencyNames, type ClauseName, type OutcomePlace } from "../../grammar/vocabulary.ts";
+import type { OutcomeModel, Template } from "../model.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { checkReserved } from "./reserved.ts";
 import { listNames, suggestion } from "./suggest.ts";
@@ -21,8 +21,6 @@ import { checkWithin, resolveTarget } from "./targets.ts";
 /** What the fix for `stop-without-say` makes the stop say, for the author to reword. */
 export const defaultSay = "A colleague will follow up with you.";
 
-export type OutcomeKind = "rule" | "otherwise" | "on-invalid";
-
 export interface OutcomeDecl {
   readonly action: Action;
   readonly clauses: readonly Clause[];
@@ -30,7 +28,7 @@ export interface OutcomeDecl {
 }
 
 /** `name` is the outcome's rule name: the rule's, `otherwise` or `invalid-input`. */
-export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind: OutcomeKind, name: string): OutcomeModel {
+export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind: OutcomePlace, name: string): OutcomeModel {
   const where = kind === "rule" ? `rule ${code(name)}` : kind === "otherwise" ? "`otherwise`" : "`on invalid`";
   const action = decl.action;
   // A hand-made tree may hold any word; the parser only produces actions.

@@ -7,10 +7,9 @@
  * `contract`.
  */
 import type { Span } from "../../grammar/ast.ts";
-import { actionNames, type PolicyName } from "../../grammar/vocabulary.ts";
+import { actionNames, defaultUrgency, type PolicyName } from "../../grammar/vocabulary.ts";
 import {
   builtinInvalidOutcome,
-  defaultUrgency,
   type ActionName,
   type Cond,
   type ContractModel,
