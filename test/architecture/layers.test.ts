@@ -68,6 +68,12 @@ describe("layers", () => {
     expect(prelude.filter((i) => !i.relative || !i.to.startsWith("runtime/prelude")).map(show)).toEqual([]);
   });
 
+  it("the analyses' solver (compiler/analysis/solver/) imports nothing of the analysis rules around it", () => {
+    const solver = imports.filter((i) => i.from.startsWith("compiler/analysis/solver/"));
+    expect(solver.length).toBeGreaterThan(0);
+    expect(solver.filter((i) => i.relative && i.to.startsWith("compiler/analysis/") && !i.to.startsWith("compiler/analysis/solver/")).map(show)).toEqual([]);
+  });
+
   it("no file imports itself through others", () => {
     const edges = new Map<string, Set<string>>();
     for (const i of imports) {
