@@ -1,14 +1,13 @@
 #!/usr/bin/env node
 // The `handoff` command: the compiled CLI in dist/ (built by `npm run build`, which `npm install` runs
 // in a clone through `prepare`, and which the package ships).
-let main;
-try {
-  ({ main } = await import("../dist/cli/main.js"));
-} catch (error) {
-  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("dist")) throw error;
+import { existsSync } from "node:fs";
+
+if (!existsSync(new URL("../dist/cli/main.js", import.meta.url))) {
   process.stderr.write("handoff: not built yet: run `npm run build` in the handoff folder\n");
   process.exit(70);
 }
+const { main } = await import("../dist/cli/main.js");
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

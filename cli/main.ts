@@ -5,9 +5,7 @@
  * Exit codes: 0 success; 1 the contract has errors (or the command's check failed);
  * 2 usage errors, unreadable files or unreadable input; 70 an internal error.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { packageRoot } from "../compiler/package-root.ts";
+import { packageVersion } from "../compiler/package-root.ts";
 import { UsageError } from "./args.ts";
 import type { Io } from "./io-types.ts";
 import { commandHelp, commandNames, isCommandName, mainHelp, type CommandName } from "./usage.ts";
@@ -33,11 +31,6 @@ const commands: Readonly<Record<CommandName, () => Promise<Command>>> = {
   "gen-log": async () => (await import("./commands/gen-log.ts")).genLogCommand,
 };
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
-  return pkg.version;
-}
-
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
   try {
@@ -51,7 +44,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return first === undefined ? 2 : 0;
     }
     if (first === "-v" || first === "--version") {
-      io.stdout(`handoff ${version()}\n`);
+      io.stdout(`handoff ${packageVersion()}\n`);
       return 0;
     }
     if (!isCommandName(first)) throw new UsageError(`unknown command \`${first}\` (commands: ${commandNames.join(", ")}; see \`handoff --help\`)`);

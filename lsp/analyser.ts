@@ -6,21 +6,12 @@
  * version of a document settles the older waiting job with `undefined` (stale work is dropped before it
  * starts). If the worker cannot start or dies, jobs run on the main thread instead.
  */
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { check } from "../compiler/compile.ts";
-import { packageRoot } from "../compiler/package-root.ts";
+import { workerScript } from "../compiler/package-root.ts";
 import type { Diagnostic } from "../diagnostics/index.ts";
 import type { Witness } from "../compiler/analysis/index.ts";
 
-/**
- * Built, the package starts its compiled worker (an entry of the bundle, dist/lsp/); run from the
- * TypeScript sources (tests, a clone before `npm run build`), a small entry registers tsx first. The
- * entry is not in the package.
- */
-const workerScript = (): URL =>
-  import.meta.url.endsWith(".ts") ? new URL("./worker-entry.js", import.meta.url) : pathToFileURL(join(packageRoot(), "dist", "lsp", "analysis-worker.js"));
 
 export interface AnalysisJob {
   readonly id: number;
@@ -106,7 +97,7 @@ export class Analyser {
   private ensureWorker(): Worker | undefined {
     if (this.worker || this.workerFailed) return this.worker;
     try {
-      const worker = new Worker(workerScript());
+      const worker = new Worker(workerScript(import.meta.url, "./worker-entry.js", "lsp/analysis-worker.js"));
       worker.unref();
       worker.on("message", (reply: Reply) => {
         const pending = this.running;

@@ -8,16 +8,11 @@
  */
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
-import { packageRoot } from "../compiler/package-root.ts";
+import { workerScript } from "../compiler/package-root.ts";
 import { headAt, parseBatch, type HeadColumns, type LogHead } from "./heads.ts";
 import { lineBatches } from "./jsonl.ts";
-
-/** Built, the compiled worker; from the TypeScript sources, an entry that registers tsx first (see lsp/analyser.ts). */
-const workerScript = (): URL =>
-  import.meta.url.endsWith(".ts") ? new URL("./parse-worker-entry.js", import.meta.url) : pathToFileURL(join(packageRoot(), "dist", "review", "parse-worker.js"));
 
 export interface HeadStreamOptions {
   /** Directory the file names are relative to (default: the process's). */
@@ -88,7 +83,7 @@ class ParsePool {
 
   static async start(n: number): Promise<ParsePool | null> {
     try {
-      const workers = Array.from({ length: n }, () => new Worker(workerScript()));
+      const workers = Array.from({ length: n }, () => new Worker(workerScript(import.meta.url, "./parse-worker-entry.js", "review/parse-worker.js")));
       return new ParsePool(workers);
     } catch {
       return null;

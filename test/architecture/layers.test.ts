@@ -36,7 +36,7 @@ const packages: Readonly<Record<string, readonly string[]>> = {
   lsp: ["node:", "chevrotain", "vscode-languageserver", "vscode-languageserver-textdocument", "tsx"],
   api: [],
   cli: ["node:"],
-  bin: [],
+  bin: ["node:"],
 };
 
 const imports: Import[] = Object.keys(allowed).flatMap((layer) => sourceFiles(layer).flatMap(importsOf));
