@@ -37,10 +37,14 @@ export interface Fix {
 
 /** Builds a diagnostic whose severity comes from the catalog. */
 export function diagnostic(code: DiagnosticCode, span: Span, message: string, hint?: string, fixes?: readonly Fix[]): Diagnostic {
-  const d: Diagnostic = { code, severity: catalog[code].severity, message, span };
-  if (hint !== undefined) Object.assign(d, { hint });
-  if (fixes !== undefined && fixes.length > 0) Object.assign(d, { fixes });
-  return d;
+  return {
+    code,
+    severity: catalog[code].severity,
+    message,
+    span,
+    ...(hint === undefined ? {} : { hint }),
+    ...(fixes === undefined || fixes.length === 0 ? {} : { fixes }),
+  };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
