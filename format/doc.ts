@@ -61,7 +61,14 @@ export interface Fill {
   readonly parts: readonly Doc[];
 }
 
-export type Doc = string | Tok | Line | Group | Indent | Fill | readonly Doc[];
+/** One of two documents, by whether the enclosing group breaks (a trailing comma, a leading `|`). */
+export interface IfBreak {
+  readonly kind: "if-break";
+  readonly broken: Doc;
+  readonly flat: Doc;
+}
+
+export type Doc = string | Tok | Line | Group | Indent | Fill | IfBreak | readonly Doc[];
 
 export const indentWidth = 2;
 
@@ -87,6 +94,11 @@ export function fill(parts: readonly Doc[]): Fill {
 
 function newLine(flat: " " | "", hard: boolean, blanks: BlankPolicy, extra: Partial<Pick<Line, "edge" | "commentIndent">> = {}): Line {
   return { kind: "line", flat, hard, blanks, commentIndent: 0, ...extra, before: [], after: [], blankAfter: false };
+}
+
+/** `broken` when the enclosing group breaks, else `flat`. */
+export function ifBreak(broken: Doc, flat: Doc = ""): IfBreak {
+  return { kind: "if-break", broken, flat };
 }
 
 /** A space when flat, a line break otherwise. */
@@ -133,6 +145,9 @@ export function* walk(doc: Doc): Generator<Line | Tok> {
       return;
     case "fill":
       for (const d of node.parts) yield* walk(d);
+      return;
+    case "if-break":
+      // Only layout text goes in either branch (no tokens, no lines that could hold comments).
       return;
   }
 }

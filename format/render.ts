@@ -54,6 +54,8 @@ export function render(doc: Doc): string {
         return mustBreak(node.contents);
       case "fill":
         return node.parts.some(mustBreak);
+      case "if-break":
+        return mustBreak(node.flat);
       case "group": {
         let known = breaks.get(node);
         if (known === undefined) breaks.set(node, (known = mustBreak(node.contents)));
@@ -91,6 +93,9 @@ export function render(doc: Doc): string {
           break;
         case "fill":
           for (let i = node.parts.length - 1; i >= 0; i--) stack.push({ mode, doc: node.parts[i]! });
+          break;
+        case "if-break":
+          stack.push({ mode, doc: mode === "break" ? node.broken : node.flat });
           break;
         case "line":
           if (mode === "break" || forced(node)) return true;
@@ -161,6 +166,9 @@ export function render(doc: Doc): string {
         commands.push({ indent, mode: "flat", doc: content });
         break;
       }
+      case "if-break":
+        commands.push({ indent, mode, doc: mode === "break" ? node.broken : node.flat });
+        break;
       case "line":
         if (mode === "flat" && !forced(node)) current += node.flat;
         else breakAt(node, indent);

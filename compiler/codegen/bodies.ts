@@ -10,55 +10,62 @@ import type { BodyContext } from "./body-context.ts";
 import { str } from "./literals.ts";
 import { constantText } from "./outcomes.ts";
 import { readStatements, signalsObject } from "./signals.ts";
+import { block, call, object, type Doc } from "./syntax.ts";
 
 const READ_PRELUDE = `const whole = inputProblem(signals);`;
 
-/** The body of `decide`; `matching` is the strategy's code after validation (it returns the decision). */
-export function decideBody(cx: BodyContext, matching: string): string {
+/** The body of `decide`; `matching` is the strategy's statements after validation (they return the decision). */
+export function decideBody(cx: BodyContext, matching: readonly Doc[]): Doc[] {
   const { model } = cx;
-  return `try {
-    const ctx = readContext(context);
-    ${READ_PRELUDE}
-    if (whole !== null) return invalidDecision(ctx, [whole]);
-    ${readPreamble(model)}
-    ${readStatements(model, cx.enumSets)}
-    if (problems !== null) return invalidDecision(ctx, problems);
-    ${matching}
-  } catch {
-    return ${failSafeExpression(model)};
-  }`;
+  return [
+    block(
+      "try",
+      [
+        "const ctx = readContext(context);",
+        READ_PRELUDE,
+        "if (whole !== null) return invalidDecision(ctx, [whole]);",
+        ...readPreamble(model),
+        ...readStatements(model, cx.enumSets),
+        "if (problems !== null) return invalidDecision(ctx, problems);",
+        ...matching,
+      ],
+      block("} catch", [["return ", failSafeExpression(model), ";"]]),
+    ),
+  ];
 }
 
 /** The fail-safe decision (on-invalid outcome) `decide` returns if anything throws. */
-export function failSafeExpression(model: ContractModel): string {
-  return `failSafe(INFO, ON_INVALID, ${invalidReasons(model.onInvalid)}, ${invalidSay(model.onInvalid)})`;
+export function failSafeExpression(model: ContractModel): Doc {
+  return call("failSafe", ["INFO", "ON_INVALID", invalidReasons(model.onInvalid), invalidSay(model.onInvalid)]);
 }
 
-export function validateBody(cx: BodyContext): string {
+export function validateBody(cx: BodyContext): Doc[] {
   const { model } = cx;
-  return `try {
-    ${READ_PRELUDE}
-    if (whole !== null) return { ok: false, problems: [whole] };
-    ${readPreamble(model)}
-    ${readStatements(model, cx.enumSets)}
-    if (problems !== null) return { ok: false, problems };
-    return { ok: true, signals: ${signalsObject(
-      cx.locals,
-      model.signals.map((s) => s.name),
-    )} };
-  } catch {
-    return { ok: false, problems: [{ signal: null, problem: COULD_NOT_READ }] };
-  }`;
+  return [
+    block(
+      "try",
+      [
+        READ_PRELUDE,
+        "if (whole !== null) return { ok: false, problems: [whole] };",
+        ...readPreamble(model),
+        ...readStatements(model, cx.enumSets),
+        "if (problems !== null) return { ok: false, problems };",
+        ["return ", object(["ok: true", ["signals: ", signalsObject(cx.locals, model.signals.map((s) => s.name))]]), ";"],
+      ],
+      block("} catch", ["return { ok: false, problems: [{ signal: null, problem: COULD_NOT_READ }] };"]),
+    ),
+  ];
 }
 
-function readPreamble(model: ContractModel): string {
+function readPreamble(model: ContractModel): string[] {
   const problems = "let problems: Problem[] | null = null;";
-  return model.signals.length === 0 ? problems : `const input = signals as object;\n${problems}`;
+  return model.signals.length === 0 ? [problems] : ["const input = signals as object;", problems];
 }
 
 /** The body of `invalidDecision(ctx, problems)`. */
-export function invalidBody(model: ContractModel): string {
-  return `return assemble(INFO, ON_INVALID, [], ${invalidReasons(model.onInvalid)}, ${invalidSay(model.onInvalid)}, NO_EVIDENCE, ctx, problems);`;
+export function invalidBody(model: ContractModel): Doc[] {
+  const args = ["INFO", "ON_INVALID", "[]", invalidReasons(model.onInvalid), invalidSay(model.onInvalid), "NO_EVIDENCE", "ctx", "problems"];
+  return [["return ", call("assemble", args), ";"]];
 }
 
 /** The on-invalid `say`: its text, or the prelude's built-in message when it has none. */

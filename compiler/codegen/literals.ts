@@ -19,7 +19,7 @@ export function str(value: string): string {
 /**
  * A numeric expression whose value is exactly `value` (including -0, NaN and ±Infinity). Negative
  * values are parenthesised so that no neighbouring operator can combine with the sign (`- -1`, not
- * `--1`); prettier drops the parentheses where they are redundant.
+ * `--1`); `signedNum` is the form without them.
  */
 export function num(value: number): string {
   if (Number.isNaN(value)) return "NaN";
@@ -28,6 +28,27 @@ export function num(value: number): string {
   if (Object.is(value, -0)) return "(-0)";
   const text = String(value);
   return value < 0 ? `(${text})` : text;
+}
+
+/**
+ * A numeric literal without the parentheses `num` puts around negative values: for a position where a
+ * leading minus cannot combine with a neighbour (an operand of a comparison, an array element, a
+ * property value, a `case` label, a branch of a conditional). The generator never puts a number next
+ * to `+`, `-` or `**`.
+ */
+export function signedNum(value: number): string {
+  const text = num(value);
+  return text.startsWith("(") ? text.slice(1, -1) : text;
+}
+
+/** A literal for a signal value in the positions `signedNum` admits. */
+export function operand(value: string | number | boolean): string {
+  return typeof value === "number" ? signedNum(value) : literal(value);
+}
+
+/** `null` or a numeric literal, in the positions `signedNum` admits. */
+export function signedNumOrNull(value: number | null): string {
+  return value === null ? "null" : signedNum(value);
 }
 
 /** A literal for a signal value: string, number or boolean. */
@@ -52,12 +73,17 @@ export function strArray(values: readonly string[]): string {
   return `[${values.map(str).join(", ")}]`;
 }
 
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
 /**
- * An object literal key for `name`. `__proto__` written as a plain key would set the prototype, so it
- * is emitted as a computed key (the checker rejects it as a name anyway; this is defence in depth).
+ * An object literal or type member key for `name`: bare when it is an ASCII identifier (a key, never
+ * an expression, whatever the word), else a string literal. `__proto__` written as a plain key would
+ * set the prototype, so it is emitted as a computed key (the checker rejects it as a name anyway; this
+ * is defence in depth).
  */
 export function key(name: string): string {
-  return name === "__proto__" ? `[${str(name)}]` : str(name);
+  if (name === "__proto__") return `[${str(name)}]`;
+  return IDENTIFIER.test(name) ? name : str(name);
 }
 
 /**

@@ -2,30 +2,31 @@
  * Outcomes as module-level constants, and `reason`/`say` templates as string expressions.
  */
 import type { OutcomeModel, Template } from "../model.ts";
-import { numOrNull, str, strArray, strOrNull } from "./literals.ts";
+import type { Doc } from "./syntax.ts";
+import { signedNumOrNull, str, strArray, strOrNull } from "./literals.ts";
 import type { Locals } from "./names.ts";
+import { concatenation, objectLines } from "./syntax.ts";
 
 /** The prelude `Outcome` object literal for an outcome (as the interpreter's `outcomeOf` builds it). */
-export function outcomeLiteral(outcome: OutcomeModel): string {
-  const fields = [
+export function outcomeLiteral(outcome: OutcomeModel): Doc {
+  return objectLines([
     `rule: ${str(outcome.name)}`,
     `action: ${str(outcome.action)}`,
     `owner: ${strOrNull(outcome.owner)}`,
     `ownerName: ${strOrNull(outcome.ownerName)}`,
-    `withinSeconds: ${numOrNull(outcome.withinSeconds)}`,
+    `withinSeconds: ${signedNumOrNull(outcome.withinSeconds)}`,
     `urgency: ${str(outcome.urgency)}`,
     `collect: ${strArray(outcome.collect)}`,
     `confirm: ${strArray(outcome.confirm)}`,
-  ];
-  return `{\n    ${fields.join(",\n    ")},\n  }`;
+  ]);
 }
 
 /** A string expression rendering `template`: text parts as literals, signals through `formatValue`. */
-export function templateExpression(template: Template, locals: Locals): string {
+export function templateExpression(template: Template, locals: Locals): Doc {
   const parts = template
     .filter((part) => part.kind === "signal" || part.value !== "")
     .map((part) => (part.kind === "text" ? str(part.value) : `formatValue(${locals.of(part.signal)})`));
-  return parts.length === 0 ? '""' : parts.join(" + ");
+  return parts.length === 0 ? '""' : concatenation(parts);
 }
 
 /** The template's text when it has no interpolation, else null. */

@@ -25,11 +25,11 @@ export const CHUNK_RULES = 64;
 /** Up to this many rules, `inline` keeps everything in `decide` (measured: above ~100 rules the index wins). */
 export const INLINE_MAX_RULES = 100;
 /**
- * …and only while the unformatted inline `decide` stays under this many characters, well below the size
- * at which V8 stops optimising it (measured: decide of about 100,000 formatted characters still optimised,
+ * …and only while the inline `decide`, as printed, stays under this many characters, below the size at
+ * which V8 stops optimising it (measured: decide of about 100,000 printed characters still optimised,
  * 145,000 not).
  */
-export const INLINE_MAX_CHARS = 60_000;
+export const INLINE_MAX_CHARS = 80_000;
 
 export interface Plan {
   readonly strategy: Strategy;
@@ -41,7 +41,7 @@ export interface Plan {
 
 /**
  * The plan for `model`; `forced` overrides the choice (tests and benchmarks compare strategies).
- * `inlineChars` measures the inline `decide` body (asked only for small contracts).
+ * `inlineChars` measures the inline `decide` body as printed (asked only for small contracts).
  */
 export function choosePlan(model: ContractModel, forced?: Strategy, inlineChars?: () => number): Plan {
   const rules = model.rules.length;

@@ -14,8 +14,9 @@
  */
 import type { ContractModel, SignalModel, SignalType } from "../model.ts";
 import { SET_THRESHOLD } from "./conditions.ts";
-import { key, literal, num, numOrNull, str } from "./literals.ts";
+import { key, operand, signedNum, signedNumOrNull, str } from "./literals.ts";
 import type { Locals } from "./names.ts";
+import { array, assign, block, chain, ifParens, object, operandLines, ternary, unionMember, type Doc } from "./syntax.ts";
 
 /** The TypeScript type of a signal's value. */
 export function signalTsType(type: SignalType): string {
@@ -32,39 +33,50 @@ export function signalTsType(type: SignalType): string {
   }
 }
 
+/** The member of the `Signals` interface for a signal (`name?: type;` when it has a default). */
+export function signalMember(signal: SignalModel): Doc {
+  const name = `${key(signal.name)}${signal.defaultValue === undefined ? "" : "?"}`;
+  const type = signal.type;
+  return type.kind === "enum" && type.members.length > 0 ? unionMember(name, type.members.map(str)) : [name, ": ", signalTsType(type), ";"];
+}
+
 /** The `SignalSpec` object literal for a signal (as the interpreter's `signalSpecs` builds it). */
-export function specLiteral(signal: SignalModel): string {
+export function specLiteral(signal: SignalModel): Doc {
   const type = signal.type;
   const kind = type.kind === "number" ? (type.integer ? "int" : "number") : type.kind;
-  const min = type.kind === "number" ? numOrNull(type.min) : "null";
-  const max = type.kind === "number" ? numOrNull(type.max) : "null";
-  const members = type.kind === "enum" ? `[${type.members.map(str).join(", ")}]` : "null";
-  const defaultValue = signal.defaultValue === undefined ? "undefined" : literal(signal.defaultValue);
-  return `{ name: ${str(signal.name)}, kind: ${str(kind)}, min: ${min}, max: ${max}, members: ${members}, defaultValue: ${defaultValue} }`;
+  return object([
+    `name: ${str(signal.name)}`,
+    `kind: ${str(kind)}`,
+    `min: ${type.kind === "number" ? signedNumOrNull(type.min) : "null"}`,
+    `max: ${type.kind === "number" ? signedNumOrNull(type.max) : "null"}`,
+    ["members: ", type.kind === "enum" ? array(type.members.map(str)) : "null"],
+    `defaultValue: ${signal.defaultValue === undefined ? "undefined" : operand(signal.defaultValue)}`,
+  ]);
 }
 
 /**
- * A boolean expression over `v` that holds only for valid values of `type`: finite numbers inside the
+ * Tests over `v`, joined by `op`, that hold only for valid values of `type`: finite numbers inside the
  * range (NaN fails every comparison; `< Infinity` excludes infinities), integers, members, strings.
  */
-export function fastCheck(type: SignalType, v: string, enumSet: string | null): string {
+export function fastCheck(type: SignalType, v: string, enumSet: string | null): { readonly op: "&&" | "||"; readonly tests: readonly string[] } {
+  const all = (...tests: string[]) => ({ op: "&&" as const, tests });
   switch (type.kind) {
     case "bool":
-      return `typeof ${v} === "boolean"`;
+      return all(`typeof ${v} === "boolean"`);
     case "text":
-      return `typeof ${v} === "string"`;
+      return all(`typeof ${v} === "string"`);
     case "duration":
-      return `typeof ${v} === "number" && ${v} >= 0 && ${v} < Infinity`;
+      return all(`typeof ${v} === "number"`, `${v} >= 0`, `${v} < Infinity`);
     case "number": {
       const tests = [`typeof ${v} === "number"`];
-      tests.push(type.min === null ? `${v} > -Infinity` : `${v} >= ${num(type.min)}`);
-      tests.push(type.max === null ? `${v} < Infinity` : `${v} <= ${num(type.max)}`);
+      tests.push(type.min === null ? `${v} > -Infinity` : `${v} >= ${signedNum(type.min)}`);
+      tests.push(type.max === null ? `${v} < Infinity` : `${v} <= ${signedNum(type.max)}`);
       if (type.integer) tests.push(`Number.isInteger(${v})`);
-      return tests.join(" && ");
+      return all(...tests);
     }
     case "enum":
-      if (enumSet !== null) return `typeof ${v} === "string" && ${enumSet}.has(${v})`;
-      return type.members.length === 0 ? "false" : type.members.map((m) => `${v} === ${str(m)}`).join(" || ");
+      if (enumSet !== null) return all(`typeof ${v} === "string"`, `${enumSet}.has(${v})`);
+      return type.members.length === 0 ? all("false") : { op: "||", tests: type.members.map((m) => `${v} === ${str(m)}`) };
   }
 }
 
@@ -77,26 +89,29 @@ export function usesEnumSet(signal: SignalModel): boolean {
  * Statements that read and validate every signal of `model` from `input` (an object) into locals
  * `v0…`, collecting problems in the already-declared `let problems: Problem[] | null`.
  */
-export function readStatements(model: ContractModel, enumSets: readonly (string | null)[]): string {
-  return model.signals
-    .map((signal, i) => {
-      const v = `v${i}`;
-      const type = signal.type.kind === "enum" ? "string" : signalTsType(signal.type);
-      // Inlined `readOwn` with a constant key: a named property load V8 can cache, where a shared
-      // helper taking the key as an argument makes every read a slow megamorphic keyed load.
-      const name = str(signal.name);
-      const read = `let r${i}: unknown;\ntry {\n r${i} = !(${name} in OBJECT_PROTOTYPE) || hasOwnProperty.call(input, ${name}) ? (input as { readonly [key: string]: unknown })[${name}] : undefined;\n} catch {\n r${i} = UNREADABLE;\n}`;
-      const value =
-        signal.defaultValue === undefined
-          ? `${read}\nconst ${v} = r${i} as ${type};`
-          : `${read}\nconst ${v} = (r${i} === undefined ? ${literal(signal.defaultValue)} : r${i}) as ${type};`;
-      const check = `if (!(${fastCheck(signal.type, v, enumSets[i] ?? null)})) {\n problems = note(problems, SPEC_${i}, ${v});\n}`;
-      return `${value}\n${check}`;
-    })
-    .join("\n");
+export function readStatements(model: ContractModel, enumSets: readonly (string | null)[]): Doc[] {
+  return model.signals.flatMap((signal, i) => {
+    const v = `v${i}`;
+    const r = `r${i}`;
+    const type = signal.type.kind === "enum" ? "string" : signalTsType(signal.type);
+    // Inlined `readOwn` with a constant key: a named property load V8 can cache, where a shared
+    // helper taking the key as an argument makes every read a slow megamorphic keyed load.
+    const name = str(signal.name);
+    const own = chain([`!(${name} in OBJECT_PROTOTYPE)`, `hasOwnProperty.call(input, ${name})`], "||");
+    const read = ternary(own, `(input as { readonly [key: string]: unknown })[${name}]`, "undefined");
+    const value =
+      signal.defaultValue === undefined ? `${r} as ${type}` : `(${r} === undefined ? ${operand(signal.defaultValue)} : ${r}) as ${type}`;
+    const check = fastCheck(signal.type, v, enumSets[i] ?? null);
+    return [
+      `let ${r}: unknown;`,
+      block("try", [[assign(r, read), ";"]], block("} catch", [`${r} = UNREADABLE;`])),
+      `const ${v} = ${value};`,
+      block(ifParens(operandLines(check.tests, check.op), "!"), [`problems = note(problems, SPEC_${i}, ${v});`]),
+    ];
+  });
 }
 
 /** An object literal `{ "name": <local>, ... }` of the given signals. */
-export function signalsObject(locals: Locals, names: readonly string[]): string {
-  return `{ ${names.map((name) => `${key(name)}: ${locals.of(name)}`).join(", ")} }`;
+export function signalsObject(locals: Locals, names: readonly string[]): Doc {
+  return object(names.map((name) => `${key(name)}: ${locals.of(name)}`));
 }

@@ -1,7 +1,7 @@
 /**
  * What "decide" means at run time, shared by the reference interpreter and every generated module,
- * one concern a file. This file only re-exports; compiler/codegen/prelude.ts reads the files
- * themselves, in the order listed there.
+ * one concern a file. This file only re-exports; compiler/codegen/prelude-extract.ts reads the
+ * files themselves, in the order compiler/codegen/prelude-files.ts lists.
  *
  * INVARIANT: the prelude files import only each other and use only the ECMAScript standard library
  * (no Node, DOM or Deno APIs), because the code generator copies their declarations verbatim (minus

@@ -14,7 +14,7 @@ const allowed: Readonly<Record<string, readonly string[]>> = {
   diagnostics: [],
   runtime: [],
   grammar: ["diagnostics"],
-  compiler: ["diagnostics", "grammar", "runtime"],
+  compiler: ["diagnostics", "grammar", "runtime", "format"],
   format: ["diagnostics", "grammar"],
   prettier: ["diagnostics", "grammar", "format"],
   review: ["diagnostics", "grammar", "compiler", "runtime"],
@@ -66,6 +66,18 @@ describe("layers", () => {
     const prelude = imports.filter((i) => i.from.startsWith("runtime/prelude"));
     expect(sourceFiles("runtime").some((f) => f.startsWith("runtime/prelude"))).toBe(true);
     expect(prelude.filter((i) => !i.relative || !i.to.startsWith("runtime/prelude")).map(show)).toEqual([]);
+  });
+
+  it("the compiler uses only the formatter's document printer (the code generator lays out with it), never the formatter", () => {
+    const fromCompiler = imports.filter((i) => i.relative && layerOf(i.from) === "compiler" && layerOf(i.to) === "format");
+    expect(fromCompiler.length).toBeGreaterThan(0);
+    expect(fromCompiler.filter((i) => !["format/doc.ts", "format/render.ts"].includes(i.to)).map(show)).toEqual([]);
+    const printer = ["format/doc.ts", "format/render.ts"];
+    expect(imports.filter((i) => i.relative && printer.includes(i.from) && i.to.startsWith("format/") && !printer.includes(i.to)).map(show)).toEqual([]);
+  });
+
+  it("ts-morph, a development dependency, is loaded only by the prelude extractor, which an installed package never runs", () => {
+    expect(imports.filter((i) => i.to === "ts-morph").map((i) => i.from)).toEqual(["compiler/codegen/prelude-extract.ts"]);
   });
 
   it("the analyses' solver (compiler/analysis/solver/) imports nothing of the analysis rules around it", () => {

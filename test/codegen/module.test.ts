@@ -7,7 +7,9 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../compiler/codegen/index.ts";
 import { assertNoClash } from "../../compiler/codegen/names.ts";
-import { EXPORTED_PRELUDE_TYPES, extractPrelude, loadPrelude, preludeText } from "../../compiler/codegen/prelude.ts";
+import { extractPrelude } from "../../compiler/codegen/prelude-extract.ts";
+import { EXPORTED_PRELUDE_TYPES } from "../../compiler/codegen/prelude-files.ts";
+import { loadPrelude, preludeText } from "../../compiler/codegen/prelude.ts";
 import { interpret } from "../../compiler/interpret.ts";
 import { inputFor } from "../support/arbitraries.ts";
 import type { Cond, ContractModel } from "../../compiler/model.ts";
@@ -173,8 +175,8 @@ describe("deep conditions", () => {
 });
 
 describe("prelude extraction", () => {
-  it("drops export except on the public types, keeps doc comments, leaves out the file headers", () => {
-    const prelude = loadPrelude();
+  it("drops export except on the public types, keeps doc comments, leaves out the file headers", async () => {
+    const prelude = await loadPrelude();
     const text = preludeText(prelude, prelude.names);
     const file = parse(text);
     expect(exportedNames(file).sort()).toEqual(["Action", "Brief", "Context", "Decision", "JsonValue", "Problem", "Urgency", "Validation"]);
@@ -204,11 +206,12 @@ describe("prelude extraction", () => {
     expect(preludeText(prelude, ["a"])).toBe("const a = hasOwnProperty;");
   });
 
-  it("a prelude name that clashes with a generated name is an error", () => {
+  it("a prelude name that clashes with a generated name is an error", async () => {
     const { names } = extractPrelude("/** doc */\nexport function decide() {}\n\nconst SPEC_1 = 1;");
     expect(names).toEqual(new Set(["decide", "SPEC_1"]));
     expect(() => assertNoClash(new Set(["decide"]))).toThrow(/declares `decide`/);
     expect(() => assertNoClash(new Set(["SPEC_1"]))).toThrow(/declares `SPEC_1`/);
-    expect(() => assertNoClash(loadPrelude().names)).not.toThrow();
+    const prelude = await loadPrelude();
+    expect(() => assertNoClash(prelude.names)).not.toThrow();
   });
 });

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { Node, Project, SyntaxKind, type TypeNode } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { EXPORTED_PRELUDE_TYPES } from "../../compiler/codegen/prelude.ts";
+import { EXPORTED_PRELUDE_TYPES } from "../../compiler/codegen/prelude-files.ts";
 import { actionNames, primitiveTypeNames, urgencyNames } from "../../grammar/vocabulary.ts";
 
 /** The file that declares the prelude's types. */

@@ -7,6 +7,7 @@ import type { BodyContext } from "../body-context.ts";
 import { condition } from "../conditions.ts";
 import { commentText } from "../literals.ts";
 import { CHUNK_RULES } from "../plan.ts";
+import { flat } from "../syntax.ts";
 
 /** `match()` and its `scan_<k>` chunks: straight-line tests in file order, CHUNK_RULES rules per function. */
 export function chunkedMatch(cx: BodyContext): string {
@@ -24,7 +25,7 @@ export function chunkedMatch(cx: BodyContext): string {
     out.push("", `function scan_${k}(count: number): number {`);
     for (let j = k * CHUNK_RULES; j < Math.min(model.rules.length, (k + 1) * CHUNK_RULES); j++) {
       const rule = model.rules[j]!;
-      out.push(`  if (${condition(rule.condition, cx.locals, cx.constants)}) MATCHED[count++] = ${j}; // ${commentText(rule.name)}`);
+      out.push(`  if (${flat(condition(rule.condition, cx.locals, cx.constants))}) MATCHED[count++] = ${j}; // ${commentText(rule.name)}`);
     }
     out.push(`  return count;`, `}`);
   }

@@ -11,6 +11,7 @@ import type { BodyContext } from "../body-context.ts";
 import { str } from "../literals.ts";
 import { templateExpression } from "../outcomes.ts";
 import { signalsObject } from "../signals.ts";
+import { array, block, call, object, type Doc } from "../syntax.ts";
 
 /**
  * The statements of `decide` after validation, for the table strategies: copy the validated values into
@@ -18,57 +19,57 @@ import { signalsObject } from "../signals.ts";
  * `first-match`: see compiler/policy.ts), then its reason, the other matched rules' reasons in file
  * order, and the decision.
  */
-export function tableTail(cx: BodyContext): string {
+export function tableTail(cx: BodyContext): Doc[] {
   const { model } = cx;
   const ranked = model.policy === "most-severe";
-  const copy = model.signals.map((_, i) => `S_${i} = ${cx.locals.of(model.signals[i]!.name)};`).join("\n");
-  return `${copy}
-    const count = match();
-    const matched: string[] = [];
-    let win = -1;
-    ${ranked ? "let rank = -1;" : ""}
-    for (let k = 0; k < count; k++) {
-      const j = MATCHED[k]!;
-      matched.push(RULE_NAMES[j]!);
-      ${ranked ? "if (RANK[j]! > rank) { rank = RANK[j]!; win = j; }" : "if (win < 0) win = j;"}
-    }
-    const reasons: string[] = [];
-    if (win >= 0) {
-      const reason = reasonFor(win);
-      if (reason !== null) reasons.push(reason);
-    }${otherwiseReason(cx) === null ? "" : ` else {\n reasons.push(${otherwiseReason(cx)});\n}`}
-    for (let k = 0; k < count; k++) {
-      const j = MATCHED[k]!;
-      if (j === win) continue;
-      const reason = reasonFor(j);
-      if (reason !== null) reasons.push(reason);
-    }
-    if (win >= 0) return finish(win, matched, reasons, ctx);
-    ${fallbackStatement(cx)}`;
+  const otherwise = otherwiseReason(cx);
+  const winnerReason = block("if (win >= 0)", ["const reason = reasonFor(win);", "if (reason !== null) reasons.push(reason);"]);
+  return [
+    ...model.signals.map((_, i) => `S_${i} = ${cx.locals.of(model.signals[i]!.name)};`),
+    "const count = match();",
+    "const matched: string[] = [];",
+    "let win = -1;",
+    ...(ranked ? ["let rank = -1;"] : []),
+    block("for (let k = 0; k < count; k++)", [
+      "const j = MATCHED[k]!;",
+      "matched.push(RULE_NAMES[j]!);",
+      ranked ? block("if (RANK[j]! > rank)", ["rank = RANK[j]!;", "win = j;"]) : "if (win < 0) win = j;",
+    ]),
+    "const reasons: string[] = [];",
+    otherwise === null ? winnerReason : [winnerReason, block(" else", [[call("reasons.push", [otherwise]), ";"]])],
+    block("for (let k = 0; k < count; k++)", [
+      "const j = MATCHED[k]!;",
+      "if (j === win) continue;",
+      "const reason = reasonFor(j);",
+      "if (reason !== null) reasons.push(reason);",
+    ]),
+    "if (win >= 0) return finish(win, matched, reasons, ctx);",
+    fallbackStatement(cx),
+  ];
 }
 
 /** The expression of the otherwise reason, or null when there is none. */
-export function otherwiseReason(cx: BodyContext): string | null {
+export function otherwiseReason(cx: BodyContext): Doc | null {
   const reason = cx.model.otherwise?.reason;
   return reason ? templateExpression(reason, cx.locals) : null;
 }
 
 /** The return statement when no rule matched: otherwise, or invalid input when there is no otherwise. */
-export function fallbackStatement(cx: BodyContext): string {
+export function fallbackStatement(cx: BodyContext): Doc {
   const { model } = cx;
   return model.otherwise !== null
-    ? `return assemble(INFO, OTHERWISE, matched, reasons, ${sayExpression(model.otherwise.say, cx)}, NO_EVIDENCE, ctx, null);`
+    ? ["return ", call("assemble", ["INFO", "OTHERWISE", "matched", "reasons", sayExpression(model.otherwise.say, cx), "NO_EVIDENCE", "ctx", "null"]), ";"]
     : NO_MATCH;
 }
 
 /** No rule held and there is no `otherwise` (the checker proved this impossible): invalid input, as the interpreter says. */
-const NO_MATCH = `return invalidDecision(ctx, [{ signal: null, problem: ${str(NO_MATCH_PROBLEM)} }]);`;
+const NO_MATCH: Doc = ["return invalidDecision(ctx, ", array([object(["signal: null", `problem: ${str(NO_MATCH_PROBLEM)}`])]), ");"];
 
-export function sayExpression(say: Template | null, cx: BodyContext): string {
+export function sayExpression(say: Template | null, cx: BodyContext): Doc {
   return say === null ? "null" : templateExpression(say, cx.locals);
 }
 
 /** The evidence record; an action that is no handoff (`answer`) has no brief, so it gets the shared empty one (no allocation). */
-export function evidenceExpression(rule: RuleModel, cx: BodyContext): string {
+export function evidenceExpression(rule: RuleModel, cx: BodyContext): Doc {
   return !actions[rule.action].handoff || rule.reads.length === 0 ? "NO_EVIDENCE" : signalsObject(cx.locals, rule.reads);
 }

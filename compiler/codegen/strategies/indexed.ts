@@ -9,6 +9,7 @@ import { cellsDescription, classifier, type IndexedSignal, type RuleIndex } from
 import { condition } from "../conditions.ts";
 import { commentText, jsonTable } from "../literals.ts";
 import { signalTsType } from "../signals.ts";
+import { flat } from "../syntax.ts";
 import { dispatchFunctions } from "./dispatch.ts";
 
 /**
@@ -140,7 +141,7 @@ export function indexedMatch(cx: BodyContext, index: RuleIndex): string {
       params: "j: number",
       args: "j",
       returnType: "boolean",
-      cases: tested.map((j) => ({ rule: j, body: `return ${condition(model.rules[j]!.condition, cx.locals, cx.constants)}; // ${commentText(model.rules[j]!.name)}` })),
+      cases: tested.map((j) => ({ rule: j, body: `return ${flat(condition(model.rules[j]!.condition, cx.locals, cx.constants))}; // ${commentText(model.rules[j]!.name)}` })),
       fallback: "false",
       doc: "Whether rule j's condition holds (for the rules the bit sets do not decide alone).",
     }),

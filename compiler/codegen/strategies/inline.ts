@@ -8,62 +8,67 @@
  * (the `OUTCOME_<i>` constants). No closures, no allocation beyond the decision, its arrays and its
  * evidence object.
  */
+import type { Template } from "../../model.ts";
 import { precedence } from "../../policy.ts";
 import type { BodyContext } from "../body-context.ts";
-import { condition } from "../conditions.ts";
+import { condition, ifHead } from "../conditions.ts";
 import { commentText, str } from "../literals.ts";
 import { templateExpression } from "../outcomes.ts";
+import { block, call, caseClause, constDecl, ifStatement, type Doc } from "../syntax.ts";
 import { evidenceExpression, fallbackStatement, otherwiseReason, sayExpression } from "./decision-tail.ts";
 
 /** The statements of `decide` after validation. */
-export function inlineMatching(cx: BodyContext): string {
-  return `${matchStatements(cx)}
-    ${reasonStatements(cx)}
-    ${finishStatements(cx)}`;
+export function inlineMatching(cx: BodyContext): Doc[] {
+  return [...matchStatements(cx), ...reasonStatements(cx), ...finishStatements(cx)];
 }
 
-function matchStatements(cx: BodyContext): string {
+function matchStatements(cx: BodyContext): Doc[] {
   const { model } = cx;
   // Under first-match every precedence is the same: the first rule to hold wins, no rank is kept.
   const ranked = model.policy === "most-severe";
-  const lines = ["const matched: string[] = [];"];
-  if (model.rules.length === 0) return lines[0]!;
-  lines.push("let win = -1;");
-  if (ranked) lines.push("let rank = -1;");
+  const out: Doc[] = ["const matched: string[] = [];"];
+  if (model.rules.length === 0) return out;
+  out.push("let win = -1;");
+  if (ranked) out.push("let rank = -1;");
   model.rules.forEach((rule, i) => {
-    const test = condition(rule.condition, cx.locals, cx.constants);
+
     const rank = precedence(model.policy, rule.action);
-    const choose = ranked ? `if (rank < ${rank}) { win = ${i}; rank = ${rank}; }` : `if (win < 0) win = ${i};`;
-    lines.push(`// rule ${commentText(rule.name)}`);
-    if (rule.reason !== null) lines.push(`const m${i} = ${test};`, `if (m${i}) {`);
-    else lines.push(`if (${test}) {`);
-    lines.push(`matched.push(${str(rule.name)});`, choose, "}");
+    const choose = ranked ? [block(`if (rank < ${rank})`, [`win = ${i};`, `rank = ${rank};`])] : [`if (win < 0) win = ${i};`];
+    const body = [`matched.push(${str(rule.name)});`, ...choose];
+    out.push(`// rule ${commentText(rule.name)}`);
+    if (rule.reason !== null) out.push(constDecl(`m${i}`, null, condition(rule.condition, cx.locals, cx.constants), true), block(`if (m${i})`, body));
+    else out.push(block(ifHead(rule.condition, cx.locals, cx.constants), body));
   });
-  return lines.join("\n");
+  return out;
 }
 
-function reasonStatements(cx: BodyContext): string {
+function reasonStatements(cx: BodyContext): Doc[] {
   const { model, locals } = cx;
-  if (model.rules.length === 0) return `const reasons: string[] = [${otherwiseReason(cx) ?? ""}];`;
-  const lines = ["const reasons: string[] = [];"];
-  const cases: string[] = [];
+  if (model.rules.length === 0) {
+    const otherwise = otherwiseReason(cx);
+    return [["const reasons: string[] = [", otherwise ?? "", "];"]];
+  }
+  const out: Doc[] = ["const reasons: string[] = [];"];
+  const push = (template: Template): Doc => [call("reasons.push", [templateExpression(template, locals)]), ";"];
+  const cases: Doc[] = [];
   model.rules.forEach((rule, i) => {
-    if (rule.reason !== null) cases.push(`case ${i}: reasons.push(${templateExpression(rule.reason, locals)}); break;`);
+    if (rule.reason !== null) cases.push(caseClause(`${i}`, [push(rule.reason), "break;"]));
   });
-  if (model.otherwise?.reason) cases.push(`case -1: reasons.push(${templateExpression(model.otherwise.reason, locals)}); break;`);
-  if (cases.length > 0) lines.push(`switch (win) {\n${cases.join("\n")}\n}`);
+  if (model.otherwise?.reason) cases.push(caseClause("-1", [push(model.otherwise.reason), "break;"]));
+  if (cases.length > 0) out.push(block("switch (win)", cases));
   model.rules.forEach((rule, i) => {
-    if (rule.reason !== null) lines.push(`if (m${i} && win !== ${i}) reasons.push(${templateExpression(rule.reason, locals)});`);
+    if (rule.reason !== null) out.push(ifStatement(`m${i} && win !== ${i}`, push(rule.reason)));
   });
-  return lines.join("\n");
+  return out;
 }
 
-function finishStatements(cx: BodyContext): string {
+function finishStatements(cx: BodyContext): Doc[] {
   const { model } = cx;
-  const cases = model.rules.map(
-    (rule, i) =>
-      `case ${i}: return assemble(INFO, OUTCOME_${i}, matched, reasons, ${sayExpression(rule.say, cx)}, ${evidenceExpression(rule, cx)}, ctx, null);`,
+  const cases = model.rules.map((rule, i) =>
+    caseClause(`${i}`, [
+      ["return ", call("assemble", ["INFO", `OUTCOME_${i}`, "matched", "reasons", sayExpression(rule.say, cx), evidenceExpression(rule, cx), "ctx", "null"]), ";"],
+    ]),
   );
   const fallback = fallbackStatement(cx);
-  return cases.length > 0 ? `switch (win) {\n${cases.join("\n")}\n}\n${fallback}` : fallback;
+  return cases.length > 0 ? [block("switch (win)", cases), fallback] : [fallback];
 }

@@ -7,6 +7,7 @@
  *   indexed  strategies/indexed.ts: `match()` over bit sets;          } rule tables and the decision tail.
  */
 import type { BodyContext } from "../body-context.ts";
+import type { Doc } from "../syntax.ts";
 import { stateLocals } from "../names.ts";
 import type { Plan } from "../plan.ts";
 import { chunkedMatch } from "./chunked.ts";
@@ -17,8 +18,8 @@ import { perRuleFunctions, ruleTables, stateDeclarations } from "./rule-tables.t
 
 export interface MatchingParts {
   /** Statements of `decide` after validation; they return the decision. */
-  readonly decideTail: string;
-  /** Module-level declarations, already formatted ("" for `inline`). */
+  readonly decideTail: readonly Doc[];
+  /** Module-level declarations, as text ("" for `inline`). */
   readonly tables: string;
 }
 

@@ -7,8 +7,8 @@
  * INVARIANT: between copying the values into `S_<i>` and returning, no user code runs (the input has
  * been read, the context sanitised), so `decide` is re-entrant even though matching uses module state.
  *
- * The tables are emitted as compact, already formatted text (one line per rule), not through ts-morph
- * and prettier, so that build time stays proportional to the contract.
+ * The tables are emitted as compact text (one line per rule), not laid out (syntax.ts), so that build
+ * time stays proportional to the contract.
  */
 import { actions } from "../../../grammar/vocabulary.ts";
 import { precedence } from "../../policy.ts";
@@ -17,6 +17,7 @@ import type { BodyContext } from "../body-context.ts";
 import { commentText, jsonNumber, key, rawText, str, strArray, strOrNull } from "../literals.ts";
 import { constantText, templateExpression } from "../outcomes.ts";
 import { signalTsType } from "../signals.ts";
+import { flat } from "../syntax.ts";
 import { dispatchFunctions } from "./dispatch.ts";
 
 /**
@@ -170,7 +171,7 @@ export function perRuleFunctions(cx: BodyContext): string {
   const computed = (pick: (rule: RuleModel) => Template | null) =>
     model.rules.flatMap((rule, j) => {
       const t = pick(rule);
-      return t === null || constantText(t) !== null ? [] : [{ rule: j, body: `return ${templateExpression(t, cx.locals)}; // ${commentText(rule.name)}` }];
+      return t === null || constantText(t) !== null ? [] : [{ rule: j, body: `return ${flat(templateExpression(t, cx.locals))}; // ${commentText(rule.name)}` }];
     });
   const dispatch = (name: string, cases: ReturnType<typeof computed>, doc: string) =>
     dispatchFunctions({ name, params: "j: number", args: "j", returnType: "string", cases, fallback: '""', doc });

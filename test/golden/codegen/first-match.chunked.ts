@@ -208,7 +208,6 @@ export function decide(signals: unknown, context?: unknown): Decision {
     const count = match();
     const matched: string[] = [];
     let win = -1;
-
     for (let k = 0; k < count; k++) {
       const j = MATCHED[k]!;
       matched.push(RULE_NAMES[j]!);
@@ -703,11 +702,11 @@ function match(): number {
 
 function scan_0(count: number): number {
   if (S_0 >= 99.5) MATCHED[count++] = 0; // "score_high"
-  if ((S_1 < 0 && S_1 > (-1000000))) MATCHED[count++] = 1; // "delta_neg"
-  if ((S_2 === (-5) || S_2 === (-3) || S_2 === (-1) || S_2 === 1 || S_2 === 3 || S_2 === 5)) MATCHED[count++] = 2; // "count_odd"
+  if (S_1 < 0 && S_1 > -1000000) MATCHED[count++] = 1; // "delta_neg"
+  if (S_2 === -5 || S_2 === -3 || S_2 === -1 || S_2 === 1 || S_2 === 3 || S_2 === 5) MATCHED[count++] = 2; // "count_odd"
   if (SET_1.has(S_7)) MATCHED[count++] = 3; // "region_far"
-  if (!(SET_2.has(S_8))) MATCHED[count++] = 4; // "code_x"
-  if (!(((S_6 === true && !(S_3 < 18)) || S_5 <= 0))) MATCHED[count++] = 5; // "nested"
+  if (!SET_2.has(S_8)) MATCHED[count++] = 4; // "code_x"
+  if (!((S_6 === true && !(S_3 < 18)) || S_5 <= 0)) MATCHED[count++] = 5; // "nested"
   if (S_9 === "voice") MATCHED[count++] = 6; // "voice"
   return count;
 }

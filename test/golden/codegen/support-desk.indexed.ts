@@ -485,7 +485,7 @@ let S_6: number = 0; // "waiting"
 let S_7: boolean = false; // "priorHandoffFailed"
 
 /** Display names of the owners. */
-const OWNER_NAMES: { readonly [owner: string]: string } = { "senior": "Senior support", "billing": "Billing team", "clinician": "On-call clinician" };
+const OWNER_NAMES: { readonly [owner: string]: string } = { senior: "Senior support", billing: "Billing team", clinician: "On-call clinician" };
 /** Signal names by index (the `v<i>`/`S_<i>` numbering). */
 const SIGNAL_NAMES: readonly string[] = ["sentiment", "repeatContact", "contactCount", "tier", "topic", "language", "waiting", "priorHandoffFailed"];
 
@@ -756,7 +756,7 @@ function holds(j: number): boolean {
 function holds_0(j: number): boolean {
   switch (j) {
     case 3:
-      return (S_6 > 900 || (S_7 === true && S_2 >= 3)); // "long_wait"
+      return S_6 > 900 || (S_7 === true && S_2 >= 3); // "long_wait"
     default:
       return false;
   }
