@@ -39,8 +39,13 @@ function alts(...alternatives: (() => unknown)[]): IOrAlt<unknown>[] {
 }
 
 export class HandoffParser extends RecoveringParser {
-  constructor() {
-    super(T.allTokens, { maxLookahead: 2, errorMessageProvider: messageProvider(() => parser.input) });
+  /**
+   * `validate`: run Chevrotain's grammar validations (ambiguities, left recursion…) while building the
+   * parser. They hold for this grammar (test/grammar/parser-validation.test.ts builds it with them) and
+   * took a third of `handoff check`'s start-up, so the parser everyone uses skips them.
+   */
+  constructor(options: { readonly validate: boolean } = { validate: false }) {
+    super(T.allTokens, { maxLookahead: 2, skipValidations: !options.validate, errorMessageProvider: messageProvider(() => parser.input) });
     this.performSelfAnalysis();
   }
 

@@ -2,11 +2,13 @@
 // writes their declarations (tsconfig.build.json); esbuild bundles the JavaScript from the entry points
 // the package exposes, one file per entry plus shared chunks. The parser and language-server libraries
 // are inlined (loaded as hundreds of small modules they took most of `handoff check`'s and `handoff lsp`'s
-// start-up); Prettier and ts-morph, which only code generation and formatting use, stay dependencies
-// loaded from node_modules by the commands that need them. Plain JavaScript, so it runs without a TypeScript loader. A build with type
-// errors fails and leaves no dist/ behind, so a stale build is never what `handoff` runs.
+// start-up); Prettier, which the Prettier plugin and `build --emit-tests` use, stays a dependency loaded
+// from node_modules by the code that needs it. The runtime prelude that generated modules inline is
+// extracted once, here (with ts-morph, a development dependency), into dist/prelude.json. Plain
+// JavaScript, so it runs without a TypeScript loader. A build with type errors fails and leaves no
+// dist/ behind, so a stale build is never what `handoff` runs.
 import { spawnSync } from "node:child_process";
-import { renameSync, rmSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -18,7 +20,11 @@ const next = join(root, ".dist-next");
 /** What the package runs: its bin's CLI, its exports, and the two worker threads. */
 export const entryPoints = ["cli/main.ts", "api/index.ts", "runtime/log.ts", "prettier/plugin.ts", "lsp/analysis-worker.ts", "review/parse-worker.ts"];
 
-/** Loaded from node_modules at run time (package.json `dependencies`), never bundled. */
+/**
+ * Never bundled: prettier is loaded from node_modules at run time (package.json `dependencies`);
+ * ts-morph only by the prelude extractor, which an installed package never runs (see
+ * compiler/codegen/prelude.ts).
+ */
 export const external = ["prettier", "ts-morph"];
 
 function fail(message) {
@@ -53,6 +59,16 @@ try {
   });
 } catch {
   fail("esbuild errors above");
+}
+try {
+  // The extractor, bundled on its own for this one run and removed again (it is not in the package).
+  const extractor = join(next, "prelude-extract.mjs");
+  await build({ absWorkingDir: root, entryPoints: ["compiler/codegen/prelude-extract.ts"], outfile: extractor, bundle: true, format: "esm", platform: "node", target: "node20", external: ["prettier", "ts-morph"], logLevel: "warning" });
+  const { extractPreludeFiles } = await import(extractor);
+  writeFileSync(join(next, "prelude.json"), `${JSON.stringify(await extractPreludeFiles())}\n`);
+  rmSync(extractor);
+} catch (error) {
+  fail(`extracting the runtime prelude: ${error instanceof Error ? error.message : String(error)}`);
 }
 rmSync(out, { recursive: true, force: true });
 renameSync(next, out);
