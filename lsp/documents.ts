@@ -85,6 +85,7 @@ export class ContractStore {
   ) {
     this.delayMs = options.delayMs ?? 300;
     this.analyser = new Analyser(log, options.useWorker === undefined ? {} : { useWorker: options.useWorker });
+    if (options.useWorker !== false) this.analyser.warm();
   }
 
   /**
@@ -111,12 +112,14 @@ export class ContractStore {
 
   /** Checks a new version, publishes its quick diagnostics and schedules the analyses. */
   update(doc: TextDocument): Analysis {
+    // A document just opened has no typing to wait for: its analyses start at once.
+    const opened = !this.analyses.has(doc.uri);
     const analysis = this.analyse(doc);
     if (analysis.full !== undefined || hasErrors(analysis.quick) || this.showingAnalysis.get(doc.uri) !== true) {
       this.publish(doc.uri, doc.version, analysis.quick);
       this.showingAnalysis.set(doc.uri, false);
     }
-    this.schedule(analysis);
+    this.schedule(analysis, opened ? 0 : this.delayMs);
     return analysis;
   }
 
@@ -161,7 +164,7 @@ export class ContractStore {
     return analysis;
   }
 
-  private schedule(analysis: Analysis): void {
+  private schedule(analysis: Analysis, delayMs: number): void {
     clearTimeout(this.timers.get(analysis.uri));
     this.timers.delete(analysis.uri);
     if (analysis.full) return;
@@ -176,7 +179,7 @@ export class ContractStore {
         this.publish(analysis.uri, analysis.version, full.diagnostics);
         this.showingAnalysis.set(analysis.uri, true);
       });
-    }, this.delayMs);
+    }, delayMs);
     this.timers.set(analysis.uri, timer);
   }
 }
