@@ -21,6 +21,7 @@ const commands: Readonly<Record<CommandName, () => Promise<Command>>> = {
   check: async () => (await import("./commands/check.ts")).checkCommand,
   build: async () => (await import("./commands/build.ts")).buildCommand,
   run: async () => (await import("./commands/run.ts")).runCommand,
+  schema: async () => (await import("./commands/schema.ts")).schemaCommand,
   explain: async () => (await import("./commands/explain.ts")).explainCommand,
   test: async () => (await import("./commands/test.ts")).testCommand,
   diff: async () => (await import("./commands/diff.ts")).diffCommand,

@@ -112,6 +112,27 @@ export const commandUsage = {
       },
     ],
   },
+  schema: {
+    summary: "print JSON Schema for a contract's input, decision or signal extraction",
+    synopsis: ["schema FILE [--for input|decision|extraction]"],
+    description: [
+      "Checks the contract and prints JSON Schema (draft 2020-12) generated from it: types, ranges, enums,",
+      "defaults, required signals, `pii` marks (x-handoff-pii), and the comment after each signal and field",
+      "declaration as its description.",
+    ].join("\n"),
+    options: [
+      {
+        name: "--for",
+        value: "input|decision|extraction",
+        text: [
+          "input (default): the { signals, context } object decide() takes; $defs also holds the decision",
+          "decision: the decision decide() returns",
+          "extraction: the signals alone, for an LLM's structured output (every property required,",
+          "additionalProperties false, null for unknown where the contract has a default)",
+        ].join("\n"),
+      },
+    ],
+  },
   explain: {
     summary: "decide one turn and show, rule by rule, why",
     synopsis: ["explain FILE --input INPUT.json|- [--format human|json]"],

@@ -29,6 +29,8 @@ export interface SignalModel {
   readonly defaultValue?: SignalValue;
   /** Present when the signal is marked `pii`: its value is redacted in decision logs. */
   readonly pii?: true;
+  /** The comment after its declaration (compiler/check/descriptions.ts), when there is one. */
+  readonly description?: string;
   readonly span: Span;
 }
 
@@ -37,6 +39,8 @@ export interface FieldModel {
   readonly type: FieldTypeName;
   /** Present when the field is marked `pii`: its value is redacted in decision logs. */
   readonly pii?: true;
+  /** The comment after its declaration, when there is one. */
+  readonly description?: string;
 }
 
 export interface OwnerModel {

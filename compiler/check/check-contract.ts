@@ -10,12 +10,13 @@
  * problem it finds without cascades; returns a model only when it found no error.
  */
 import { createHash } from "node:crypto";
-import { fileStart, type ContractFile } from "../../grammar/ast.ts";
+import { fileStart, type ContractFile, type Span } from "../../grammar/ast.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/index.ts";
 import { withoutByteOrderMark } from "../../diagnostics/span.ts";
 import { defaultPolicy } from "../../grammar/vocabulary.ts";
 import { builtinInvalidOutcome, type ContractModel, type SignalModel } from "../model.ts";
 import { collectBlocks } from "./blocks.ts";
+import { trailingComments } from "./descriptions.ts";
 import { createContext } from "./context.ts";
 import { checkMonotone } from "./monotone.ts";
 import { checkOutcome } from "./outcomes.ts";
@@ -64,21 +65,33 @@ export function checkContract(file: ContractFile, options: CheckContractOptions)
   const diagnostics = sortDiagnostics(ctx.diagnostics);
   if (hasErrors(diagnostics)) return { model: null, diagnostics };
 
-  const signals: SignalModel[] = [...scope.signals.values()].map((info) => ({
-    name: info.name,
-    // INVARIANT: no error means every signal's type resolved.
-    type: info.type ?? { kind: "text" },
-    ...(info.defaultValue === undefined ? {} : { defaultValue: info.defaultValue }),
-    ...(info.decl.pii ? { pii: true as const } : {}),
-    span: info.decl.span,
-  }));
+  const describe = trailingComments(file);
+  const described = <T extends object>(item: T, span: Span | undefined): T => {
+    const description = span === undefined ? undefined : describe(span);
+    return description === undefined ? item : { ...item, description };
+  };
+  const signals: SignalModel[] = [...scope.signals.values()].map((info) =>
+    described(
+      {
+        name: info.name,
+        // INVARIANT: no error means every signal's type resolved.
+        type: info.type ?? { kind: "text" },
+        ...(info.defaultValue === undefined ? {} : { defaultValue: info.defaultValue }),
+        ...(info.decl.pii ? { pii: true as const } : {}),
+        span: info.decl.span,
+      },
+      info.decl.span,
+    ),
+  );
+  const fieldDecls = new Map<string, Span>();
+  for (const block of blocks.fields) for (const decl of block.fields) if (!fieldDecls.has(decl.name.text)) fieldDecls.set(decl.name.text, decl.span);
   const model: ContractModel = {
     name: blocks.contract?.name?.value ?? defaultName(options.fileName),
     version: blocks.version?.version?.value ?? null,
     policy: blocks.policy?.policy ?? defaultPolicy,
     sourceHash: createHash("sha256").update(source, "utf8").digest("hex"),
     signals,
-    fields: scope.fields ? [...scope.fields.values()] : [],
+    fields: scope.fields ? [...scope.fields.values()].map((f) => described(f, fieldDecls.get(f.name))) : [],
     owners: scope.owners ? [...scope.owners.values()] : [],
     rules,
     otherwise,
