@@ -247,7 +247,7 @@ export const commandUsage = {
   },
   "gen-log": {
     summary: "write a realistic synthetic decision log for a contract",
-    synopsis: ["gen-log CONTRACT.handoff --lines N [--seed S] [--out FILE.jsonl]"],
+    synopsis: ["gen-log CONTRACT.handoff --lines N [--seed S] [--since DATE] [--until DATE] [--out FILE.jsonl]"],
     description: [
       "Writes a realistic synthetic decision log for the contract: interleaved conversations of several turns,",
       "each turn decided by the contract itself, with the events a host records (asked for a person, handoffs",
@@ -257,6 +257,8 @@ export const commandUsage = {
     options: [
       { name: "--lines", value: "N", text: "exactly N lines" },
       { name: "--seed", value: "S", text: "the same seed gives the same log (default 1)" },
+      { name: "--since", value: "DATE", text: "the period's start (ISO: 2026-11-02 or 2026-11-02T08:00:00Z); default\n2026-11-02, or a week before --until" },
+      { name: "--until", value: "DATE", text: "the period's end, excluded; a date alone includes that whole day (UTC);\ndefault a week after --since" },
       { name: "--out", value: "FILE", text: "write to FILE (atomically) instead of standard output (use it for large logs)" },
     ],
   },

@@ -25,6 +25,21 @@ describe("handoff gen-log", () => {
     expect((await cli(cwd, ["gen-log", join(examples, `${name}.handoff`), "--lines", "2000", "--seed", "3"])).stdout).toBe(lines.join("\n") + "\n");
   });
 
+  it("writes lines within --since and --until, and rejects a bad date naming the option", async () => {
+    const cwd = logDir({});
+    const r = await cli(cwd, ["gen-log", support, "--lines", "500", "--since", "2026-12-07", "--until", "2026-12-07"]);
+    expect(r.code).toBe(0);
+    const ms = r.stdout.trimEnd().split("\n").map((l) => Date.parse(JSON.parse(l).ts));
+    expect(Math.min(...ms)).toBeGreaterThanOrEqual(Date.parse("2026-12-07T00:00:00Z"));
+    expect(Math.max(...ms)).toBeLessThan(Date.parse("2026-12-08T00:00:00Z"));
+    const bad = await cli(cwd, ["gen-log", support, "--lines", "5", "--since", "next week"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("gen-log: --since must be an ISO date such as 2026-11-02");
+    const backwards = await cli(cwd, ["gen-log", support, "--lines", "5", "--since", "2026-12-08", "--until", "2026-12-01"]);
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toContain("gen-log: --since must be before --until");
+  });
+
   it("redacts the support contract's pii fields", async () => {
     const out = (await cli(logDir({}), ["gen-log", support, "--lines", "3000"])).stdout;
     expect(out).toContain('"email":"[redacted]"');
