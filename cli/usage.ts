@@ -198,7 +198,7 @@ export const commandUsage = {
   },
   review: {
     summary: "review decision logs: figures, near misses and a sample per action",
-    synopsis: ["review LOG.jsonl... [--sample N] [--seed S] [--since DATE] [--until DATE]\n                      [--contract FILE.handoff] [--out FILE.html|FILE.md]"],
+    synopsis: ["review LOG.jsonl... [--sample N] [--seed S] [--since DATE] [--until DATE]\n                      [--contract FILE.handoff] [--out FILE.html|FILE.md|FILE.json]"],
     description: [
       "Reviews decision logs (see docs/review.md) in one streaming pass: decisions and near-miss rates per",
       "action and per rule, the rules that never fired, near misses with examples, and a reproducible sample",
@@ -212,8 +212,8 @@ export const commandUsage = {
       { name: "--contract", value: "FILE", text: "the contract, so its rules that never fired are listed even if absent from the log" },
       {
         name: "--out",
-        value: "FILE.html|FILE.md",
-        text: "also write the report: .html a self-contained HTML report (inline SVG charts, printable),\n.md the report as Markdown",
+        value: "FILE.html|FILE.md|FILE.json",
+        text: "also write the report: .html a self-contained HTML report (inline SVG charts, printable),\n.md the report as Markdown, .json every figure, example and sample the report\nshows (docs/schema/review-report.schema.json)",
       },
     ],
     exits: {
