@@ -236,7 +236,7 @@ export const commandUsage = {
       {
         name: "--format",
         value: "human|json",
-        text: "human: the report as text (default)\njson: {contract, decisions, changed, matrix, cells: [{from, to, count, examples}], owners,\nwithins, newlyInvalid, redactedInputs, bad}",
+        text: "human: the report as text (default)\njson: {contract, decisions, changed, matrix, cells: [{from, to, count, examples}], owners,\nwithins, newlyInvalid, redactedInputs, unreplayable, bad}",
       },
     ],
     exits: {
