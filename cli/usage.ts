@@ -219,7 +219,7 @@ export const commandUsage = {
   },
   review: {
     summary: "review decision logs: figures, near misses and a sample per action",
-    synopsis: ["review LOG.jsonl... [--sample N] [--seed S] [--since DATE] [--until DATE]\n                      [--contract FILE.handoff] [--out FILE.html|FILE.md]"],
+    synopsis: ["review LOG.jsonl... [--sample N] [--seed S] [--since DATE] [--until DATE]\n                      [--contract FILE.handoff] [--out FILE.html|FILE.md|FILE.json]"],
     description: [
       "Reviews decision logs (see docs/review.md) in one streaming pass: decisions and near-miss rates per",
       "action and per rule, the rules that never fired, near misses with examples, and a reproducible sample",
@@ -233,8 +233,8 @@ export const commandUsage = {
       { name: "--contract", value: "FILE", text: "the contract, so its rules that never fired are listed even if absent from the log" },
       {
         name: "--out",
-        value: "FILE.html|FILE.md",
-        text: "also write the report: .html a self-contained HTML report (inline SVG charts, printable),\n.md the report as Markdown",
+        value: "FILE.html|FILE.md|FILE.json",
+        text: "also write the report: .html a self-contained HTML report (inline SVG charts, printable),\n.md the report as Markdown, .json every figure, example and sample the report\nshows (docs/schema/review-report.schema.json)",
       },
     ],
     exits: {
@@ -257,7 +257,7 @@ export const commandUsage = {
       {
         name: "--format",
         value: "human|json",
-        text: "human: the report as text (default)\njson: {contract, decisions, changed, matrix, cells: [{from, to, count, examples}], owners,\nwithins, newlyInvalid, redactedInputs, bad}",
+        text: "human: the report as text (default)\njson: {contract, decisions, changed, matrix, cells: [{from, to, count, examples}], owners,\nwithins, newlyInvalid, redactedInputs, unreplayable, bad}",
       },
     ],
     exits: {
@@ -268,7 +268,7 @@ export const commandUsage = {
   },
   "gen-log": {
     summary: "write a realistic synthetic decision log for a contract",
-    synopsis: ["gen-log CONTRACT.handoff --lines N [--seed S] [--out FILE.jsonl]"],
+    synopsis: ["gen-log CONTRACT.handoff --lines N [--seed S] [--since DATE] [--until DATE] [--out FILE.jsonl]"],
     description: [
       "Writes a realistic synthetic decision log for the contract: interleaved conversations of several turns,",
       "each turn decided by the contract itself, with the events a host records (asked for a person, handoffs",
@@ -278,6 +278,8 @@ export const commandUsage = {
     options: [
       { name: "--lines", value: "N", text: "exactly N lines" },
       { name: "--seed", value: "S", text: "the same seed gives the same log (default 1)" },
+      { name: "--since", value: "DATE", text: "the period's start (ISO: 2026-11-02 or 2026-11-02T08:00:00Z); default\n2026-11-02, or a week before --until" },
+      { name: "--until", value: "DATE", text: "the period's end, excluded; a date alone includes that whole day (UTC);\ndefault a week after --since" },
       { name: "--out", value: "FILE", text: "write to FILE (atomically) instead of standard output (use it for large logs)" },
     ],
   },

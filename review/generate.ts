@@ -8,18 +8,31 @@
 import { piiNames, type ContractModel, type FieldModel } from "../compiler/model.ts";
 import { interpret } from "../compiler/interpret.ts";
 import { createDecisionLogger, type ConversationEvent, type DecisionLogger } from "../runtime/log.ts";
-import type { JsonValue } from "../runtime/prelude/index.ts";
+import type { Action, JsonValue } from "../runtime/prelude/index.ts";
+import type { SignalValue } from "../compiler/model.ts";
+import { actionNames } from "../grammar/vocabulary.ts";
 import { below, seededRandom, type Random } from "./random.ts";
 import { SignalSampler } from "./signal-sampler.ts";
 
 export interface GenerateOptions {
   readonly lines: number;
   readonly seed?: string | number;
-  /** The first conversation's start (epoch ms); default 2026-11-02T08:00:00Z. */
-  readonly start?: number;
-  /** Conversations in progress at once (default 200). */
-  readonly concurrency?: number;
+  /** The period's start (epoch ms); default 2026-11-02T00:00:00Z, or a week before `until`. */
+  readonly since?: number;
+  /** The period's end (epoch ms, excluded); default a week after `since`. */
+  readonly until?: number;
 }
+
+/** The default period: the week from Monday 2026-11-02, UTC. */
+export const DEFAULT_SINCE = Date.parse("2026-11-02T00:00:00Z");
+export const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * The share of decisions per action a generated log aims at, as a support desk sees them: most turns
+ * answered, handoffs rarer the more severe. Actions the contract cannot take are left out and the
+ * rest scaled up.
+ */
+export const ACTION_MIX: Readonly<Record<Action, number>> = { answer: 0.8, route: 0.11, escalate: 0.05, stop: 0.04 };
 
 interface Pending {
   readonly ms: number;
@@ -28,32 +41,73 @@ interface Pending {
   readonly line: string;
 }
 
-/** Exactly `options.lines` JSONL lines (without newlines), in time order. */
+/**
+ * Exactly `options.lines` JSONL lines (without newlines), in time order, all within the period.
+ * Conversations arrive at random over the period, at the rate that fills it with about that many
+ * lines (measured on a pilot run of the same contract); lines a conversation would log after the
+ * period ends are left out, as a log cut at that time would have them.
+ */
 export function* generateLog(model: ContractModel, options: GenerateOptions): Generator<string> {
-  const random = seededRandom(options.seed ?? 1);
+  const seed = options.seed ?? 1;
+  const since = options.since ?? (options.until === undefined ? DEFAULT_SINCE : options.until - WEEK_MS);
+  const until = options.until ?? since + WEEK_MS;
+  const random = seededRandom(seed);
   const logger = createDecisionLogger({ contract: { name: model.name, version: model.version, hash: model.sourceHash }, pii: piiNames(model) });
-  const signals = new SignalSampler(model, random);
+  const mix = actionMix(model);
+  const setup = { model, logger, mix, random, signals: new SignalSampler(model, random) };
+  const perConversation = linesPerConversation(model, seed, mix);
+  const meanGap = (until - since) / Math.max(1, (options.lines / perConversation) * 1.05);
   const heap: Pending[] = [];
   let seq = 0;
   let started = 0;
-  let clock = options.start ?? Date.parse("2026-11-02T08:00:00Z");
-  const startConversation = (at: number) => {
-    const id = `c-${(++started).toString(36).padStart(5, "0")}`;
-    schedule(conversation({ id, start: at, model, logger, signals, random }));
-  };
-  const schedule = (lines: Iterator<{ ms: number; line: string }>) => {
-    const next = lines.next();
-    if (next.done) startConversation(clock + Math.round(random() * 30_000));
-    else push(heap, { ms: next.value.ms, seq: seq++, lines, line: next.value.line });
-  };
-  for (let i = 0; i < (options.concurrency ?? 200); i++) startConversation(clock + below(random, 600_000));
-  for (let emitted = 0; emitted < options.lines; emitted++) {
+  let clock = since;
+  let arrival = since + Math.floor(exponential(random) * meanGap);
+  for (let emitted = 0; emitted < options.lines; ) {
+    // Too few lines before the period ends (a small log, or more cut off than expected): the remaining
+    // conversations start between the last line and the end.
+    if (heap.length === 0 && arrival >= until) arrival = clock + Math.floor(((until - clock) * random()) / ((options.lines - emitted) / perConversation + 1));
+    if (arrival < until && (heap.length === 0 || arrival <= heap[0]!.ms)) {
+      const id = `c-${(++started).toString(36).padStart(5, "0")}`;
+      schedule(conversation({ ...setup, id, start: arrival }));
+      arrival += Math.floor(exponential(random) * meanGap);
+      continue;
+    }
     const top = pop(heap)!;
     clock = top.ms;
     yield top.line;
+    emitted++;
     schedule(top.lines);
   }
+
+  function schedule(lines: Iterator<{ ms: number; line: string }>): void {
+    const next = lines.next();
+    if (!next.done && next.value.ms < until) push(heap, { ms: next.value.ms, seq: seq++, lines, line: next.value.line });
+  }
 }
+
+/** The average number of lines of a conversation of `model`, from a pilot run of 300 of them. */
+function linesPerConversation(model: ContractModel, seed: string | number, mix: ActionWeights): number {
+  const random = seededRandom(`${seed}\u0000pilot`);
+  const logger = createDecisionLogger({ contract: { name: model.name, version: model.version, hash: model.sourceHash }, pii: piiNames(model) });
+  const setup = { model, logger, mix, random, signals: new SignalSampler(model, random) };
+  const runs = 300;
+  let lines = 0;
+  for (let i = 0; i < runs; i++) for (const _ of conversation({ ...setup, id: "pilot", start: 0 })) lines++;
+  return lines / runs;
+}
+
+type ActionWeights = readonly (readonly [Action, number])[];
+
+/** ACTION_MIX restricted to the actions `model` can decide (its rules, `otherwise`), scaled to sum to 1. */
+function actionMix(model: ContractModel): ActionWeights {
+  const possible = new Set<Action>([...model.rules.map((r) => r.action), ...(model.otherwise ? [model.otherwise.action] : [])]);
+  const weights = actionNames.filter((a) => possible.has(a)).map((a) => [a, ACTION_MIX[a]] as const);
+  const total = weights.reduce((sum, [, w]) => sum + w, 0);
+  return weights.map(([a, w]) => [a, w / total] as const);
+}
+
+/** -ln(U): an exponential variate with mean 1, for Poisson arrivals. */
+const exponential = (random: Random) => -Math.log(1 - random());
 
 interface ConversationSetup {
   readonly id: string;
@@ -62,6 +116,32 @@ interface ConversationSetup {
   readonly logger: DecisionLogger;
   readonly signals: SignalSampler;
   readonly random: Random;
+  readonly mix: ActionWeights;
+}
+
+/** Tries per turn at signals the contract decides with the turn's intended action. */
+const TRIES = 12;
+
+/**
+ * The signals of a turn: an action is drawn from the mix, and the turn's signals are the first of a
+ * few variations of `previous` (or fresh signals) that the contract decides with that action; the
+ * first variation when none does. So the mix of actions is the mix the contract allows, close to
+ * ACTION_MIX, whatever share of random inputs its rules happen to match.
+ */
+function turnSignals(s: ConversationSetup, previous: Record<string, SignalValue> | null, context: unknown): Record<string, SignalValue> {
+  const target = weightedAction(s.mix, s.random());
+  let first: Record<string, SignalValue> | null = null;
+  for (let i = 0; i < TRIES; i++) {
+    const candidate = previous === null || i >= TRIES / 2 ? s.signals.initial() : i === 0 ? s.signals.next(previous) : s.signals.redraw(previous, 1 + (i % 3));
+    first ??= candidate;
+    if (interpret(s.model, candidate, context).action === target) return candidate;
+  }
+  return first!;
+}
+
+function weightedAction(mix: ActionWeights, u: number): Action {
+  for (const [action, w] of mix) if ((u -= w) < 0) return action;
+  return mix[mix.length - 1]![0];
 }
 
 const MINUTE = 60_000;
@@ -74,7 +154,7 @@ function* conversation(s: ConversationSetup): Generator<{ ms: number; line: stri
   const turns = 2 + below(random, 7);
   const customer = { id: `C-${10000 + below(random, 90000)}`, name: NAMES[below(random, NAMES.length)]! };
   const collected: Record<string, JsonValue> = {};
-  let input = s.signals.initial();
+  let input = turnSignals(s, null, { now: ms, customer, collected });
   const event = (event: ConversationEvent, at: number, onTurn: number) => ({ ms: at, line: logger.event({ conversationId: id, turn: onTurn, event, ts: at }) });
   let reopened = false;
   for (;;) {
@@ -91,11 +171,11 @@ function* conversation(s: ConversationSetup): Generator<{ ms: number; line: stri
       if (turn >= turns) return;
       ms += 15_000 + below(random, 120_000);
       turn++;
-      input = s.signals.next(input);
       if (random() < 0.04) {
         yield event("asked-for-human", ms, turn);
+        input = s.signals.next(input);
         if (model.signals.some((x) => x.name === "asksForHuman" && x.type.kind === "bool")) input.asksForHuman = true;
-      }
+      } else input = turnSignals(s, input, { now: ms, customer, collected });
       continue;
     }
     let last = ms;
@@ -116,7 +196,7 @@ function* conversation(s: ConversationSetup): Generator<{ ms: number; line: stri
     ms = resolved + below(random, 2 * 86_400_000);
     turn += 2;
     yield event("reopened", ms, turn);
-    input = s.signals.next(s.signals.next(input));
+    input = turnSignals(s, input, { now: ms, customer, collected });
   }
 }
 

@@ -57,6 +57,9 @@ export function readLine(text: string): LogRecord | { readonly error: string } {
   if (v.type === "event") return eventRecord(common, v.event);
   if (!isObject(v.signals)) return { error: "`signals` is not an object" };
   if (!isObject(v.context)) return { error: "`context` is not an object" };
+  // INVARIANT: what docs/schema/decision-line.schema.json requires of `context`, and no more.
+  if (typeof v.context.now !== "string" || Number.isNaN(Date.parse(v.context.now))) return { error: "`context.now` is not an ISO-8601 time" };
+  if (!isObject(v.context.collected)) return { error: "`context.collected` is not an object" };
   if (!isObject(v.decision)) return { error: "`decision` is not an object" };
   return decisionRecord(common, v.contract, v.decision, v.signals, v.context);
 }

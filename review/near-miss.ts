@@ -34,7 +34,7 @@ export const nearMissDefinitions: Readonly<Record<NearMissKind, { readonly title
   },
   "handed-off-again": {
     title: "Handed off more than once",
-    definition: "A `route`, `escalate` or `stop` decision in a conversation that already had a handoff decision on an earlier turn.",
+    definition: "A `route`, `escalate` or `stop` decision followed in its conversation by another handoff decision on a later turn; counted against the earlier decision's rule, whose handoff did not settle the case.",
   },
 };
 
@@ -53,8 +53,8 @@ export interface Tracked {
 
 interface Conversation {
   lastMs: number;
-  /** Turn of the latest handoff decision, or -1. */
-  lastHandoffTurn: number;
+  /** The latest handoff decision, or null. */
+  lastHandoff: Tracked | null;
   /** Answers and stops that a later event within 2 turns can flag. */
   recent: Tracked[];
   /** Routes and escalations not yet accepted. */
@@ -91,10 +91,11 @@ export class NearMissDetector {
     const tracked: Tracked = { record: { conversationId, turn, action, rule, deadlineMs }, file, line, flagged: false };
     prune(c, record.turn);
     if (record.action !== "answer") {
-      if (c.lastHandoffTurn !== -1 && c.lastHandoffTurn < record.turn) {
-        this.flag("handed-off-again", tracked, `earlier handoff on turn ${c.lastHandoffTurn}, again on turn ${record.turn}`);
+      const earlier = c.lastHandoff;
+      if (earlier !== null && earlier.record.turn < record.turn) {
+        this.flag("handed-off-again", earlier, `handed off again on turn ${record.turn} (${record.action}, rule \`${record.rule}\`)`);
       }
-      c.lastHandoffTurn = record.turn;
+      c.lastHandoff = tracked;
     }
     if (record.action === "answer" || record.action === "stop") c.recent.push(tracked);
     else c.pending.push(tracked);
@@ -141,7 +142,7 @@ export class NearMissDetector {
     for (let i = c.recent.length - 1; i >= 0; i--) {
       const t = c.recent[i]!;
       if (t.record.action === action && event.turn >= t.record.turn && event.turn <= t.record.turn + 2) {
-        this.flag(kind, t, `\`${event.event}\` on turn ${event.turn}, ${event.turn - t.record.turn} turn(s) after the ${action}`);
+        this.flag(kind, t, `\`${event.event}\` on turn ${event.turn}, ${turns(event.turn - t.record.turn)} after the ${action}`);
         c.recent.splice(i, 1);
         return;
       }
@@ -156,7 +157,7 @@ export class NearMissDetector {
   private touch(id: string, ms: number): Conversation {
     if (ms > this.latestMs) this.latestMs = ms;
     let c = this.open.get(id);
-    if (c === undefined) c = { lastMs: ms, lastHandoffTurn: -1, recent: [], pending: [] };
+    if (c === undefined) c = { lastMs: ms, lastHandoff: null, recent: [], pending: [] };
     else this.open.delete(id); // re-inserted below: the map stays in order of last activity
     c.lastMs = Math.max(c.lastMs, ms);
     this.open.set(id, c);
@@ -185,6 +186,8 @@ export class NearMissDetector {
     c.recent = [];
   }
 }
+
+const turns = (n: number) => (n === 1 ? "1 turn" : `${n} turns`);
 
 /** Drops answers and stops more than 2 turns behind `turn`: no event can flag them any more. */
 function prune(c: Conversation, turn: number): void {

@@ -14,10 +14,15 @@ function decision(d: DecisionSummary): string {
 
 export function replayText(r: ReplayResult): string {
   const c = r.contract;
+  const replayed = r.decisions - r.unreplayable.count;
   const out = [
-    `replayed ${count(r.decisions)} decisions against ${c.name} ${c.version ?? "(no version)"} (${c.hash.slice(0, 12)}): ` +
-      (r.changed === 0 ? "no decision changes" : `${count(r.changed)} would change (${percent(r.decisions === 0 ? 0 : r.changed / r.decisions)})`),
+    `replayed ${count(replayed)} decisions against ${c.name} ${c.version ?? "(no version)"} (${c.hash.slice(0, 12)}): ` +
+      (r.changed === 0 ? "no decision changes" : `${count(r.changed)} would change (${percent(replayed === 0 ? 0 : r.changed / replayed)})`),
   ];
+  if (r.unreplayable.count > 0) {
+    const names = r.unreplayable.signals.map((s) => `\`${s}\``).join(", ");
+    out.push(`${count(r.unreplayable.count)} decision${r.unreplayable.count === 1 ? "" : "s"} could not be replayed: their inputs are redacted (pii ${names}, which the contract cannot read as \`[redacted]\`)`);
+  }
   if (r.otherContracts > 0) out.push(`note: ${count(r.otherContracts)} decisions were logged by a contract not named ${c.name}`);
   if (r.changed > 0) {
     const width = 10;

@@ -7,7 +7,7 @@
 import type { ContractModel } from "../compiler/model.ts";
 import { interpret } from "../compiler/interpret.ts";
 import { REDACTED } from "../runtime/log.ts";
-import type { Action } from "../runtime/prelude/index.ts";
+import type { Action, Problem } from "../runtime/prelude/index.ts";
 import { actionNames } from "../grammar/vocabulary.ts";
 import { BadLines, forEachLine, type BadLine } from "./jsonl.ts";
 import { readLine } from "./lines.ts";
@@ -49,6 +49,11 @@ export interface ReplayResult {
   readonly newlyInvalid: number;
   /** Decisions whose logged signals include a redacted value the new contract reads: their replay is approximate. */
   readonly redactedInputs: number;
+  /**
+   * Decisions that could not be replayed because a redacted value is all the new contract rejects (a pii
+   * number or enum logged as "[redacted]"), and the redacted signals concerned. They are never counted as changed.
+   */
+  readonly unreplayable: { readonly count: number; readonly signals: readonly string[] };
   /** Decisions logged by a contract of another name than the new one. */
   readonly otherContracts: number;
   readonly bad: { readonly count: number; readonly first: readonly BadLine[] };
@@ -70,7 +75,8 @@ export async function replay(model: ContractModel, files: readonly string[], opt
   const owners = new Map<string, Transition<string | null>>();
   const withins = new Map<string, Transition<number | null>>();
   const read = new Set(model.rules.flatMap((r) => r.reads));
-  let lines = 0, decisions = 0, changed = 0, newlyInvalid = 0, redactedInputs = 0, otherContracts = 0;
+  const unreplayableSignals = new Set<string>();
+  let lines = 0, decisions = 0, changed = 0, newlyInvalid = 0, redactedInputs = 0, unreplayable = 0, otherContracts = 0;
 
   await forEachLine(files, (text, file, line) => {
     lines++;
@@ -80,8 +86,14 @@ export async function replay(model: ContractModel, files: readonly string[], opt
     decisions++;
     if (record.contract.name !== model.name) otherContracts++;
     const signals = record.signals;
-    if (Object.keys(signals).some((k) => signals[k] === REDACTED && read.has(k))) redactedInputs++;
     const d = interpret(model, signals, record.context);
+    const redacted = redactedProblems(d.invalid, signals);
+    if (redacted !== null && record.rule !== "invalid-input") {
+      unreplayable++;
+      for (const s of redacted) unreplayableSignals.add(s);
+      return;
+    }
+    if (Object.keys(signals).some((k) => signals[k] === REDACTED && read.has(k))) redactedInputs++;
     if (d.rule === "invalid-input" && record.rule !== "invalid-input") newlyInvalid++;
     const from: DecisionSummary = { action: record.action, rule: record.rule, owner: record.owner, withinSeconds: record.withinSeconds };
     if (from.action === d.action && from.owner === d.owner && from.withinSeconds === d.withinSeconds) return;
@@ -110,9 +122,21 @@ export async function replay(model: ContractModel, files: readonly string[], opt
     withins: [...withins.values()].sort(byCount),
     newlyInvalid,
     redactedInputs,
+    unreplayable: { count: unreplayable, signals: [...unreplayableSignals].sort() },
     otherContracts,
     bad: { count: bad.count, first: bad.first },
   };
+}
+
+/** The signals of `invalid` when every problem is a redacted value's, else null. */
+function redactedProblems(invalid: readonly Problem[] | undefined, signals: Readonly<Record<string, unknown>>): string[] | null {
+  if (invalid === undefined || invalid.length === 0) return null;
+  const names: string[] = [];
+  for (const p of invalid) {
+    if (p.signal === null || signals[p.signal] !== REDACTED) return null;
+    names.push(p.signal);
+  }
+  return names;
 }
 
 function bump<T>(map: Map<string, Transition<T>>, key: string, from: T, to: T): void {

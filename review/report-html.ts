@@ -2,6 +2,7 @@
  * The review as one self-contained HTML page: inline CSS and SVG, no script, no external resource,
  * readable on screen and printed. Figures carry `data-*` attributes so tests can read them back.
  */
+import { basename } from "node:path";
 import { count, percent, period } from "./report-figures.ts";
 import type { ReviewResult } from "./review.ts";
 import { barChart, escapeHtml as h } from "./svg.ts";
@@ -13,12 +14,31 @@ table { border-collapse: collapse; margin: .5rem 0 1rem; } th, td { padding: .2r
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 code { font-size: .92em; background: #f3f4f6; padding: 0 .2em; border-radius: 3px; }
 svg.chart { display: block; max-width: 100%; height: auto; margin: .6rem 0; } .chart rect { fill: #3a6ea5; } .chart text { font: 12px system-ui, sans-serif; fill: #1d232b; } .chart .chart-title { font-weight: 600; }
-.definition { color: #4a5563; margin: 0 0 .4rem; } .muted { color: #5b6573; }
+.few { color: #9a3412; font-size: .9em; } .definition { color: #4a5563; margin: 0 0 .4rem; } .muted { color: #5b6573; }
 ul.examples, ul.sample { margin-top: .2rem; } .sample li { margin-bottom: .3rem; }
 @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } table, svg, li { break-inside: avoid; } .chart rect { fill: #555; } }
 `;
 
 const num = (value: string, data: string) => `<td class="n" data-${data}>${value}</td>`;
+
+/** Rules with fewer decisions than this get a warning beside their near-miss rate. */
+export const FEW_DECISIONS = 30;
+
+/** An ISO time as a reader writes it: `2026-11-02 14:05 UTC`. */
+export function time(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/** Where a line is: `line 12` when the review read one file (named once at the top), else `file:12`. */
+function place(r: ReviewResult, file: string, line: number): string {
+  return r.files.length === 1 ? `<span class="muted">line ${line}</span>` : `<code>${h(basename(file))}:${line}</code>`;
+}
+
+/** `name = value, …` for signals or evidence. */
+function values(v: Record<string, unknown>): string {
+  return Object.entries(v).map(([k, x]) => `<code>${h(k)}</code> = ${h(typeof x === "string" ? x : JSON.stringify(x))}`).join(", ");
+}
 
 export function reviewHtml(r: ReviewResult): string {
   const body: string[] = [];
@@ -34,7 +54,7 @@ export function reviewHtml(r: ReviewResult): string {
 
   body.push(`<h2>Actions</h2>`);
   body.push(barChart("Decisions per action", r.actions.map((a) => ({ label: a.action, value: a.decisions, text: `${count(a.decisions)} (${percent(a.share)})` })), { id: "chart-actions" }));
-  body.push(barChart("Near-miss rate per action", r.actions.map((a) => ({ label: a.action, value: a.nearMissRate, text: percent(a.nearMissRate) })), { id: "chart-action-near-misses", max: Math.max(0.01, ...r.actions.map((a) => a.nearMissRate)) }));
+  body.push(barChart("Near-miss rate per action (0–100%)", r.actions.map((a) => ({ label: a.action, value: a.nearMissRate, text: percent(a.nearMissRate) })), { id: "chart-action-near-misses", max: 1 }));
   body.push(`<table id="actions"><thead><tr><th>action</th><th class="n">decisions</th><th class="n">share</th><th class="n">near misses</th><th class="n">near-miss rate</th></tr></thead><tbody>`);
   for (const a of r.actions) {
     body.push(`<tr data-action="${a.action}"><td>${a.action}</td>${num(count(a.decisions), `decisions="${a.decisions}"`)}${num(percent(a.share), "share")}${num(count(a.nearMisses), `near-misses="${a.nearMisses}"`)}${num(percent(a.nearMissRate), "rate")}</tr>`);
@@ -47,19 +67,25 @@ export function reviewHtml(r: ReviewResult): string {
   for (const k of r.nearMisses) {
     body.push(`<section class="near-miss" data-kind="${k.kind}" data-count="${k.count}"><h3>${h(k.title)}: ${count(k.count)}</h3><p class="definition">${h(k.definition).replace(/`([^`]*)`/g, "<code>$1</code>")}</p>`);
     if (k.examples.length > 0) {
-      body.push(`<ul class="examples">${k.examples.map((e) => `<li><code>${h(e.file)}:${e.line}</code> conversation <code>${h(e.conversationId)}</code> turn ${e.turn}, rule <code>${h(e.rule)}</code>: ${h(e.detail).replace(/`([^`]*)`/g, "<code>$1</code>")}</li>`).join("")}</ul>`);
+      body.push(`<ul class="examples">${k.examples.map((e) => `<li>${place(r, e.file, e.line)} conversation <code>${h(e.conversationId)}</code> turn ${e.turn}, rule <code>${h(e.rule)}</code>: ${h(e.detail).replace(/`([^`]*)`/g, "<code>$1</code>")}</li>`).join("")}</ul>`);
     }
     body.push(`</section>`);
   }
 
   body.push(`<h2>Rules</h2>`);
-  const top = r.rules.slice(0, 25);
-  body.push(barChart(r.rules.length > top.length ? `Decisions per rule (top ${top.length} of ${r.rules.length})` : "Decisions per rule", top.map((x) => ({ label: x.rule, value: x.decisions, text: `${count(x.decisions)} (${percent(x.share)})` })), { id: "chart-rules" }));
+  // `otherwise` and `invalid-input` would dwarf the rules a reader wants to compare: they are left out of the chart.
+  const charted = r.rules.filter((x) => x.rule !== "otherwise" && x.rule !== "invalid-input");
+  const top = charted.slice(0, 25);
+  const left = r.rules.filter((x) => !charted.includes(x)).map((x) => `<code>${h(x.rule)}</code> ${count(x.decisions)} (${percent(x.share)})`);
+  body.push(barChart(charted.length > top.length ? `Decisions per rule (top ${top.length} of ${charted.length})` : "Decisions per rule", top.map((x) => ({ label: x.rule, value: x.decisions, text: `${count(x.decisions)} (${percent(x.share)})` })), { id: "chart-rules" }));
+  if (left.length > 0) body.push(`<p class="muted" id="not-charted">Not in the chart: ${left.join(", ")}.</p>`);
   body.push(`<table id="rules"><thead><tr><th>rule</th><th>action</th><th class="n">decisions</th><th class="n">share</th><th class="n">near misses</th><th class="n">near-miss rate</th></tr></thead><tbody>`);
   for (const x of r.rules) {
-    body.push(`<tr data-rule="${h(x.rule)}"><td><code>${h(x.rule)}</code></td><td>${x.actions.join(", ")}</td>${num(count(x.decisions), `decisions="${x.decisions}"`)}${num(percent(x.share), "share")}${num(count(x.nearMisses), `near-misses="${x.nearMisses}"`)}${num(percent(x.nearMissRate), "rate")}</tr>`);
+    const few = x.decisions < FEW_DECISIONS ? ` <span class="few" data-few>(only ${count(x.decisions)} decision${x.decisions === 1 ? "" : "s"}: the rate says little)</span>` : "";
+    body.push(`<tr data-rule="${h(x.rule)}"><td><code>${h(x.rule)}</code></td><td>${x.actions.join(", ")}</td>${num(count(x.decisions), `decisions="${x.decisions}"`)}${num(percent(x.share), "share")}${num(count(x.nearMisses), `near-misses="${x.nearMisses}"`)}${num(percent(x.nearMissRate) + few, "rate")}</tr>`);
   }
   body.push(`</tbody></table>`);
+  body.push(`<p class="muted">A rate over fewer than ${FEW_DECISIONS} decisions is marked: one conversation more or less moves it a lot.</p>`);
   body.push(`<h3>Rules that never fired</h3>`);
   body.push(r.neverFired.length === 0 ? `<p id="never-fired">Every known rule fired in the period.</p>` : `<ul id="never-fired">${r.neverFired.map((x) => `<li data-rule="${h(x)}"><code>${h(x)}</code></li>`).join("")}</ul>`);
 
@@ -68,11 +94,13 @@ export function reviewHtml(r: ReviewResult): string {
     const items = r.sample[a.action];
     body.push(`<h3>${a.action} (${items.length} of ${count(a.decisions)})</h3><ul class="sample" data-action="${a.action}">`);
     for (const s of items) {
-      const owner = s.owner === null ? "" : ` to <code>${h(s.owner)}</code>`;
-      const deadline = s.deadline === null ? "" : ` by ${h(s.deadline)}`;
+      const owner = s.owner === null ? "" : ` to ${h(s.ownerName ?? s.owner)}`;
+      const deadline = s.deadline === null ? "" : ` by ${h(time(s.deadline))}`;
       const reason = s.reasons.length > 0 ? `<br>reason: ${h(s.reasons[0]!)}` : "";
       const say = s.say === null ? "" : `<br>say: ${h(s.say)}`;
-      body.push(`<li><code>${h(s.file)}:${s.line}</code> ${h(s.ts)} conversation <code>${h(s.conversationId)}</code> turn ${s.turn}: rule <code>${h(s.rule)}</code>${owner}${deadline}${reason}${say}</li>`);
+      const evidence = Object.keys(s.evidence).length > 0 ? `<br>evidence: ${values(s.evidence)}` : "";
+      const signals = `<br><span class="muted">signals: ${values(s.signals)}</span>`;
+      body.push(`<li data-line="${s.line}">${place(r, s.file, s.line)} ${h(time(s.ts))} conversation <code>${h(s.conversationId)}</code> turn ${s.turn}: rule <code>${h(s.rule)}</code>${owner}${deadline}${reason}${say}${evidence}${signals}</li>`);
     }
     body.push(`</ul>`);
   }

@@ -36,10 +36,14 @@ export interface SampledDecision {
   readonly action: Action;
   readonly rule: string;
   readonly owner: string | null;
+  /** The owner's name as the contract gives it (`ownerName`), or null. */
+  readonly ownerName: string | null;
   readonly deadline: string | null;
   readonly reasons: readonly string[];
   readonly say: string | null;
   readonly signals: Record<string, unknown>;
+  /** The signals the deciding rule read, as its brief's evidence holds them (none for an answer without a brief). */
+  readonly evidence: Record<string, unknown>;
 }
 
 export interface Figure {
@@ -107,16 +111,16 @@ export async function review(files: readonly string[], options: ReviewOptions = 
   const contracts = new Map<string, { name: string; version: string | null; hash: string; decisions: number }>();
   let last: { name: string; version: string | null; hash: string; decisions: number } | null = null;
   const knownRules = new Set(options.knownRules ?? []);
-  const kindCounts = new Map<NearMissKind, { count: number; examples: NearMissExample[] }>(nearMissKinds.map((k) => [k, { count: 0, examples: [] }]));
+  const kindCounts = new Map<NearMissKind, { count: number }>(nearMissKinds.map((k) => [k, { count: 0 }]));
   let lines = 0, decisions = 0, events = 0, outsidePeriod = 0, nearMissDecisions = 0;
   let firstMs = Infinity, lastMs = -Infinity;
 
+  // Examples are drawn uniformly over the period (a reservoir per kind), not the first ones found.
+  const examples = new StratifiedSample<NearMissKind, NearMissExample>(EXAMPLES_PER_KIND, (kind) => seededRandom(`${seed}/near-miss/${kind}`));
   const onNearMiss = (kind: NearMissKind, t: Tracked, detail: string) => {
     const k = kindCounts.get(kind)!;
     k.count++;
-    if (k.examples.length < EXAMPLES_PER_KIND) {
-      k.examples.push({ file: t.file, line: t.line, conversationId: t.record.conversationId, turn: t.record.turn, rule: t.record.rule, detail });
-    }
+    examples.offer(kind, () => ({ file: t.file, line: t.line, conversationId: t.record.conversationId, turn: t.record.turn, rule: t.record.rule, detail }));
     if (!t.flagged) {
       nearMissDecisions++;
       byAction.get(t.record.action)!.nearMisses++;
@@ -171,7 +175,7 @@ export async function review(files: readonly string[], options: ReviewOptions = 
     nearMisses: c.nearMisses,
     nearMissRate: c.decisions === 0 ? 0 : c.nearMisses / c.decisions,
   });
-  const bySample = (a: Kept, b: Kept) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line;
+  const bySample = (a: { file: string; line: number }, b: { file: string; line: number }) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line;
   return {
     files,
     seed,
@@ -191,7 +195,7 @@ export async function review(files: readonly string[], options: ReviewOptions = 
       .map(([rule, c]) => ({ rule, actions: actionNames.filter((a) => c.actions.has(a)), ...figure(c) }))
       .sort((a, b) => b.decisions - a.decisions || a.rule.localeCompare(b.rule)),
     neverFired: [...knownRules].filter((rule) => !byRule.has(rule)),
-    nearMisses: nearMissKinds.map((kind) => ({ kind, ...nearMissDefinitions[kind], ...kindCounts.get(kind)! })),
+    nearMisses: nearMissKinds.map((kind) => ({ kind, ...nearMissDefinitions[kind], ...kindCounts.get(kind)!, examples: [...examples.get(kind)].sort(bySample) })),
     nearMissDecisions,
     openHandoffs: detector.stillOpen,
     peakOpenConversations: detector.peakOpen,
@@ -219,9 +223,17 @@ function sampled({ text, file, line }: Kept): SampledDecision {
     action: d.action as Action,
     rule: String(d.rule),
     owner: str(d.owner),
+    ownerName: str(d.ownerName),
     deadline: str(d.deadline),
     reasons: Array.isArray(d.reasons) ? d.reasons.filter((r): r is string => typeof r === "string") : [],
     say: str(d.say),
     signals: raw.signals,
+    evidence: evidenceOf(d.brief),
   };
+}
+
+function evidenceOf(brief: unknown): Record<string, unknown> {
+  if (typeof brief !== "object" || brief === null) return {};
+  const evidence = (brief as { evidence?: { signals?: unknown } }).evidence?.signals;
+  return typeof evidence === "object" && evidence !== null && !Array.isArray(evidence) ? (evidence as Record<string, unknown>) : {};
 }

@@ -1,7 +1,7 @@
 /**
  * Plausible signal values for synthetic conversations: most signals with a default keep it (as in real
- * traffic, where most turns are unremarkable), numbers land near the thresholds the rules mention so
- * that rules do fire, enum members that severe rules mention are rarer (a red flag is rarer than a
+ * traffic, where most turns are unremarkable), numbers stay within the signal's range (or, unranged,
+ * one around the literals the rules mention) and land near those thresholds half the time, enum members that severe rules mention are rarer (a red flag is rarer than a
  * booking), and a conversation changes a signal or two from one turn to the next.
  */
 import type { Cond, ContractModel, SignalModel, SignalValue } from "../compiler/model.ts";
@@ -56,6 +56,16 @@ export class SignalSampler {
     return signals;
   }
 
+  /** `previous` with `count` signals (picked at random, possibly the same twice) drawn afresh. */
+  redraw(previous: Record<string, SignalValue>, count: number): Record<string, SignalValue> {
+    const signals = { ...previous };
+    for (let i = 0; i < count && this.model.signals.length > 0; i++) {
+      const s = this.model.signals[below(this.random, this.model.signals.length)]!;
+      signals[s.name] = this.any(s);
+    }
+    return signals;
+  }
+
   private note(signal: string, values: readonly SignalValue[]): void {
     this.literals.set(signal, [...(this.literals.get(signal) ?? []), ...values]);
   }
@@ -80,9 +90,11 @@ export class SignalSampler {
       }
       case "duration":
       case "number": {
+        // The declared range, else one around the rules' literals (0 to twice the largest), else 0..100 (an hour for durations).
         const numbers = literals.filter((v): v is number => typeof v === "number");
         const min = t.kind === "number" ? (t.min ?? Math.min(0, ...numbers)) : 0;
-        const max = t.kind === "number" && t.max !== null ? t.max : Math.max(min + 100, t.kind === "duration" ? 3600 : 100, ...numbers.map((n) => n * 2));
+        const fallback = t.kind === "duration" ? 3600 : 100;
+        const max = t.kind === "number" && t.max !== null ? t.max : numbers.length > 0 ? Math.max(min + 1, ...numbers.map((n) => n * 2)) : Math.max(min + fallback, fallback);
         let v = numbers.length > 0 && r() < 0.5 ? numbers[below(r, numbers.length)]! * (0.8 + 0.4 * r()) : min + r() * (max - min);
         v = Math.min(max, Math.max(min, v));
         if (t.kind === "duration" || t.integer) return Math.min(max, Math.max(min, Math.round(v)));

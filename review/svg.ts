@@ -15,6 +15,9 @@ export interface Bar {
 /** A horizontal bar chart; every bar carries `data-label` and `data-value` so a test can read it back. */
 export function barChart(title: string, bars: readonly Bar[], options: { max?: number; id?: string } = {}): string {
   const labelWidth = Math.min(260, 12 + 7 * Math.max(4, ...bars.map((b) => b.label.length)));
+  // About 7 px a character: a longer label is cut with an ellipsis so that it never runs off the left edge.
+  const fits = Math.floor((labelWidth - 12) / 7);
+  const shown = (label: string) => (label.length <= fits ? label : `${label.slice(0, fits - 1)}…`);
   const barWidth = 360;
   const row = 22;
   const width = labelWidth + barWidth + 110;
@@ -25,7 +28,7 @@ export function barChart(title: string, bars: readonly Bar[], options: { max?: n
     const w = max > 0 ? Math.max(b.value > 0 ? 1 : 0, Math.round((b.value / max) * barWidth)) : 0;
     return [
       `<g class="bar" data-label="${escapeHtml(b.label)}" data-value="${b.value}">`,
-      `<text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${escapeHtml(b.label)}</text>`,
+      `<text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end"><title>${escapeHtml(b.label)}</title>${escapeHtml(shown(b.label))}</text>`,
       `<rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${row - 6}"></rect>`,
       `<text x="${labelWidth + w + 6}" y="${y + 14}">${escapeHtml(b.text ?? String(b.value))}</text>`,
       `</g>`,

@@ -5,17 +5,24 @@ import { basename, dirname, join, resolve } from "node:path";
 import { generateLog } from "../../review/generate.ts";
 import { parse, UsageError } from "../args.ts";
 import type { Io } from "../io-types.ts";
-import { loadModel, wholeNumber } from "./review.ts";
+import { isoDate, loadModel, wholeNumber } from "./review.ts";
 
 export const genLogCommand = {
   async run(args: readonly string[], io: Io): Promise<number> {
-    const { values, positionals } = parse(args, { lines: { type: "string" }, seed: { type: "string" }, out: { type: "string" } }, "gen-log");
+    const { values, positionals } = parse(
+      args,
+      { lines: { type: "string" }, seed: { type: "string" }, since: { type: "string" }, until: { type: "string" }, out: { type: "string" } },
+      "gen-log",
+    );
     if (positionals.length !== 1) throw new UsageError("gen-log: expected exactly one contract (usage: handoff gen-log CONTRACT.handoff --lines N)");
     if (values.lines === undefined) throw new UsageError("gen-log: missing --lines (how many lines to write)");
     const lines = wholeNumber("gen-log", "--lines", values.lines);
+    const since = values.since === undefined ? undefined : isoDate("gen-log", "--since", values.since, false);
+    const until = values.until === undefined ? undefined : isoDate("gen-log", "--until", values.until, true);
+    if (since !== undefined && until !== undefined && since >= until) throw new UsageError("gen-log: --since must be before --until");
     const model = await loadModel(io, positionals[0]!);
     if (model === null) return 1;
-    const generated = generateLog(model, { lines, seed: values.seed ?? 1 });
+    const generated = generateLog(model, { lines, seed: values.seed ?? 1, ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }) });
     if (values.out === undefined) {
       let batch: string[] = [];
       for (const line of generated) {

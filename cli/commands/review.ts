@@ -24,8 +24,8 @@ export const reviewCommand = {
     const until = values.until === undefined ? undefined : isoDate("review", "--until", values.until, true);
     if (since !== undefined && until !== undefined && since >= until) throw new UsageError("review: --since must be before --until");
     const out = values.out;
-    if (out !== undefined && extname(out) !== ".html" && extname(out) !== ".md") {
-      throw new UsageError(`review: --out must name a .html or .md file, not \`${out}\``);
+    if (out !== undefined && ![".html", ".md", ".json"].includes(extname(out))) {
+      throw new UsageError(`review: --out must name a .html, .md or .json file, not \`${out}\``);
     }
     let knownRules: string[] | undefined;
     if (values.contract !== undefined) {
@@ -41,7 +41,10 @@ export const reviewCommand = {
       if (error instanceof LogReadError) throw new UsageError(`review: ${error.message}`);
       throw error;
     }
-    if (out !== undefined) await writeAtomically(resolve(io.cwd, out), extname(out) === ".html" ? reviewHtml(result) : reviewMarkdown(result));
+    if (out !== undefined) {
+      const ext = extname(out);
+      await writeAtomically(resolve(io.cwd, out), ext === ".html" ? reviewHtml(result) : ext === ".json" ? JSON.stringify(result, null, 2) + "\n" : reviewMarkdown(result));
+    }
     io.stdout(reviewSummary(result));
     if (out !== undefined) io.stdout(`report written to ${out}\n`);
     return 0;

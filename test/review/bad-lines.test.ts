@@ -19,10 +19,12 @@ describe("bad lines", () => {
         JSON.stringify({ type: "note", ts: "2026-11-02T09:00:00Z", conversationId: "a", turn: 1 }),
         decision({ conv: "b", turn: 1, action: "route" }),
         JSON.stringify({ a: 1 }),
+        decision({ conv: "c", turn: 1, action: "answer" }).replace('"collected":{},', ""),
+        decision({ conv: "c", turn: 2, action: "answer" }).replace(/"now":"[^"]*",/, ""),
       ],
     });
     const r = await review(["log.jsonl"], { cwd });
-    expect(r.bad.count).toBe(7);
+    expect(r.bad.count).toBe(9);
     expect(r.bad.first).toEqual([
       { file: "log.jsonl", line: 2, reason: "not JSON" },
       { file: "log.jsonl", line: 4, reason: "not a JSON object" },
@@ -31,6 +33,8 @@ describe("bad lines", () => {
       { file: "log.jsonl", line: 7, reason: "`decision.action` is not answer, route, escalate or stop" },
       { file: "log.jsonl", line: 9, reason: '`type` is "note", not "decision" or "event"' },
       { file: "log.jsonl", line: 11, reason: "no `type`" },
+      { file: "log.jsonl", line: 12, reason: "`context.collected` is not an object" },
+      { file: "log.jsonl", line: 13, reason: "`context.now` is not an ISO-8601 time" },
     ]);
     expect(r.decisions).toBe(2);
     expect(r.events).toBe(1);

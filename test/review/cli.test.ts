@@ -25,6 +25,21 @@ describe("handoff gen-log", () => {
     expect((await cli(cwd, ["gen-log", join(examples, `${name}.handoff`), "--lines", "2000", "--seed", "3"])).stdout).toBe(lines.join("\n") + "\n");
   });
 
+  it("writes lines within --since and --until, and rejects a bad date naming the option", async () => {
+    const cwd = logDir({});
+    const r = await cli(cwd, ["gen-log", support, "--lines", "500", "--since", "2026-12-07", "--until", "2026-12-07"]);
+    expect(r.code).toBe(0);
+    const ms = r.stdout.trimEnd().split("\n").map((l) => Date.parse(JSON.parse(l).ts));
+    expect(Math.min(...ms)).toBeGreaterThanOrEqual(Date.parse("2026-12-07T00:00:00Z"));
+    expect(Math.max(...ms)).toBeLessThan(Date.parse("2026-12-08T00:00:00Z"));
+    const bad = await cli(cwd, ["gen-log", support, "--lines", "5", "--since", "next week"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("gen-log: --since must be an ISO date such as 2026-11-02");
+    const backwards = await cli(cwd, ["gen-log", support, "--lines", "5", "--since", "2026-12-08", "--until", "2026-12-01"]);
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toContain("gen-log: --since must be before --until");
+  });
+
   it("redacts the support contract's pii fields", async () => {
     const out = (await cli(logDir({}), ["gen-log", support, "--lines", "3000"])).stdout;
     expect(out).toContain('"email":"[redacted]"');
@@ -57,6 +72,17 @@ describe("handoff review", () => {
     expect(later.stdout).toMatch(/^1 decisions, 0 events/);
   });
 
+  it("writes every figure as JSON with --out FILE.json, with the properties its schema requires", async () => {
+    const r = await cli(cwd, ["review", "log.jsonl", "--out", "week.json"]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(cwd, "week.json"), "utf8"));
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, "../../docs/schema/review-report.schema.json"), "utf8"));
+    expect(Object.keys(report).sort()).toEqual([...schema.required].sort());
+    expect(Object.keys(report.sample.route[0]).sort()).toEqual([...schema.$defs.sampled.required].sort());
+    expect(report.actions.find((a: { action: string }) => a.action === "answer")).toMatchObject({ decisions: 1, nearMisses: 1, nearMissRate: 1 });
+    expect((await cli(cwd, ["review", "log.jsonl", "--out", "week.txt"])).stderr).toContain("review: --out must name a .html, .md or .json file, not `week.txt`");
+  });
+
   it("writes Markdown or HTML with --out, and lists rules of --contract that never fired", async () => {
     const r = await cli(cwd, ["review", "log.jsonl", "--out", "week.md", "--contract", support]);
     expect(r.code).toBe(0);
@@ -75,7 +101,7 @@ describe("handoff review", () => {
     [["review", "log.jsonl", "--until", "2026-02-30"], "--until must be an ISO date"],
     [["review", "log.jsonl", "--since", "2026-11-05", "--until", "2026-11-01"], "--since must be before --until"],
     [["review", "log.jsonl", "--sample", "0"], "--sample must be a whole number"],
-    [["review", "log.jsonl", "--out", "report.pdf"], "--out must name a .html or .md file"],
+    [["review", "log.jsonl", "--out", "report.pdf"], "--out must name a .html, .md or .json file"],
   ])("refuses %j with exit 2 and one line, writing nothing", async (args, message) => {
     const before = readdirSync(cwd).sort();
     const r = await cli(cwd, args as string[]);

@@ -3,6 +3,7 @@ import { check } from "../../compiler/compile.ts";
 import { interpret } from "../../compiler/interpret.ts";
 import { generateLog } from "../../review/generate.ts";
 import { replay } from "../../review/replay.ts";
+import { replayText } from "../../review/replay-report.ts";
 import { logDir } from "./helpers.ts";
 
 const v1 = `contract "shop"
@@ -72,5 +73,20 @@ describe("replay", () => {
     const stricter = model(v1.replace("asksForHuman: bool = false", "asksForHuman: bool = false\n  region: eu | us"));
     const r = await replay(stricter, ["log.jsonl"], { cwd });
     expect(r.newlyInvalid).toBe(r.decisions - lines.filter((l) => l.includes('"rule":"invalid-input"')).length);
+  });
+
+  it("counts decisions whose redacted pii numbers cannot be read apart, never as changes", async () => {
+    const withIncome = model(v1.replace("asksForHuman: bool = false", "asksForHuman: bool = false\n  income: number pii").replace("otherwise answer", "rule rich when income > 100000 then route to senior within 1h\notherwise answer"));
+    const logged = [...generateLog(withIncome, { lines: 500, seed: 3 })];
+    const r = await replay(withIncome, ["log.jsonl"], { cwd: logDir({ "log.jsonl": logged }) });
+    const redacted = logged.filter((l) => l.includes('"income":"[redacted]"') && !l.includes('"rule":"invalid-input"')).length;
+    expect(redacted).toBeGreaterThan(0);
+    expect(r.unreplayable).toEqual({ count: redacted, signals: ["income"] });
+    expect(r.changed).toBe(0);
+    expect(r.newlyInvalid).toBe(0);
+    const text = replayText(r);
+    expect(text).toContain(`replayed ${r.decisions - redacted} decisions`);
+    expect(text).toContain(`${redacted} decisions could not be replayed: their inputs are redacted (pii \`income\``);
+    expect(text).not.toContain("requires or rejects");
   });
 });
