@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { cli } from "../support/cli.ts";
 import { decision, event, logDir } from "./helpers.ts";
@@ -78,6 +79,8 @@ describe("handoff review", () => {
     const report = JSON.parse(readFileSync(join(cwd, "week.json"), "utf8"));
     const schema = JSON.parse(readFileSync(join(import.meta.dirname, "../../docs/schema/review-report.schema.json"), "utf8"));
     expect(Object.keys(report).sort()).toEqual([...schema.required].sort());
+    const valid = new Ajv2020({ strict: false, allowUnionTypes: true }).compile(schema);
+    expect(valid(report), JSON.stringify(valid.errors)).toBe(true);
     expect(Object.keys(report.sample.route[0]).sort()).toEqual([...schema.$defs.sampled.required].sort());
     expect(report.actions.find((a: { action: string }) => a.action === "answer")).toMatchObject({ decisions: 1, nearMisses: 1, nearMissRate: 1 });
     expect((await cli(cwd, ["review", "log.jsonl", "--out", "week.txt"])).stderr).toContain("review: --out must name a .html, .md or .json file, not `week.txt`");
