@@ -1,11 +1,7 @@
-import { check } from "../../compiler/compile.ts";
 import { contractSchema, schemaTargets, type SchemaTarget } from "../../compiler/schema/index.ts";
-import { hasErrors } from "../../diagnostics/index.ts";
-import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 import { parse, UsageError } from "../args.ts";
-import { readSource } from "../io.ts";
+import { checkedContract } from "../checked-contract.ts";
 import type { Io } from "../io-types.ts";
-import { reportToStderr } from "../report.ts";
 
 export const schemaCommand = {
   async run(args: readonly string[], io: Io): Promise<number> {
@@ -15,19 +11,9 @@ export const schemaCommand = {
     if (!(schemaTargets as readonly string[]).includes(target)) {
       throw new UsageError(`schema: unknown target \`${target}\` for --for (expected ${schemaTargets.join(", ")})`);
     }
-    const file = positionals[0]!;
-    const { text, tooLarge } = await readSource(io.cwd, file);
-    if (tooLarge) {
-      reportToStderr(io, file, "", [tooLargeDiagnostic()]);
-      return 1;
-    }
-    const result = check(text, { fileName: file });
-    // Warnings and infos are `check`'s business; here only errors (which stop the command) are shown.
-    if (result.model === null || hasErrors(result.diagnostics)) {
-      reportToStderr(io, file, text, result.diagnostics);
-      return 1;
-    }
-    io.stdout(`${JSON.stringify(contractSchema(result.model, target as SchemaTarget), null, 2)}\n`);
+    const model = await checkedContract(io, positionals[0]!, "hide");
+    if (model === null) return 1;
+    io.stdout(`${JSON.stringify(contractSchema(model, target as SchemaTarget), null, 2)}\n`);
     return 0;
   },
 };
