@@ -219,7 +219,7 @@ export const commandUsage = {
   },
   review: {
     summary: "review decision logs: figures, near misses and a sample per action",
-    synopsis: ["review LOG.jsonl... [--sample N] [--seed S] [--since DATE] [--until DATE]\n                      [--contract FILE.handoff] [--out FILE.html|FILE.md|FILE.json]"],
+    synopsis: ["review LOG.jsonl... [--sample N] [--seed S] [--since DATE] [--until DATE]\n                      [--contract FILE.handoff] [--out FILE.html|FILE.md|FILE.json] [--compare EARLIER]"],
     description: [
       "Reviews decision logs (see docs/review.md) in one streaming pass: decisions and near-miss rates per",
       "action and per rule, the rules that never fired, near misses with examples, and a reproducible sample",
@@ -235,6 +235,11 @@ export const commandUsage = {
         name: "--out",
         value: "FILE.html|FILE.md|FILE.json",
         text: "also write the report: .html a self-contained HTML report (inline SVG charts, printable),\n.md the report as Markdown, .json every figure, example and sample the report\nshows (docs/schema/review-report.schema.json)",
+      },
+      {
+        name: "--compare",
+        value: "EARLIER",
+        text: "an earlier period: a log (reviewed whole) or a report saved with --out FILE.json; the\nsummary, .md and .json add what moved, per action, rule and near-miss kind, in points of share",
       },
     ],
     exits: {

@@ -1,4 +1,5 @@
 /** The review as Markdown, and the short summary printed on standard output. */
+import type { Comparison, Move, Side } from "./compare.ts";
 import { count, percent, period } from "./report-figures.ts";
 import type { ReviewResult } from "./review.ts";
 
@@ -62,4 +63,47 @@ export function reviewSummary(r: ReviewResult): string {
     if (r.bad.count > r.bad.first.length) lines.push(`  … and ${count(r.bad.count - r.bad.first.length)} more`);
   }
   return lines.join("\n") + "\n";
+}
+
+/** `+4.0 points`, `−1.5 points`, `no change`. */
+function pointsText(points: number): string {
+  if (Math.abs(points) < 0.05) return "no change";
+  return `${points > 0 ? "+" : "−"}${Math.abs(points).toFixed(1)} points`;
+}
+
+function sideText(s: Side | null): string {
+  return s === null ? "none" : percent(s.share);
+}
+
+/** The lines `handoff review --compare` adds to the summary: what moved most, per action, rule and kind. */
+export function comparisonSummary(c: Comparison, most = 5): string {
+  const line = (m: Move) => `  ${m.name} ${sideText(m.before)} → ${sideText(m.after)} (${pointsText(m.points)})`;
+  const lines = [`compared with ${c.earlier} (${count(c.before.decisions)} decisions), share of decisions:`];
+  lines.push(...c.actions.map(line));
+  const rules = c.rules.filter((m) => Math.abs(m.points) >= 0.05);
+  if (rules.length > 0) lines.push("rules that moved most:", ...rules.slice(0, most).map(line));
+  if (rules.length > most) lines.push(`  … and ${count(rules.length - most)} more (all of them with --out FILE.md or FILE.json)`);
+  lines.push("near misses, share of decisions flagged:", ...c.nearMisses.map(line));
+  return lines.join("\n") + "\n";
+}
+
+/** The "Compared with" section of the Markdown report. */
+export function comparisonMarkdown(c: Comparison): string {
+  const table = (title: string, label: string, moves: readonly Move[]) => [
+    `### ${title}`,
+    "",
+    `| ${label} | before | now | change |`,
+    `|---|---:|---:|---:|`,
+    ...moves.map((m) => `| ${cell(m.name)} | ${sideText(m.before)} | ${sideText(m.after)} | ${pointsText(m.points)} |`),
+    "",
+  ];
+  return [
+    `## Compared with \`${c.earlier}\``,
+    "",
+    `${count(c.before.decisions)} decisions then (${period(null, null, c.before.firstTs, c.before.lastTs)}). Shares of all decisions in each period; "none": no decision.`,
+    "",
+    ...table("Actions", "action", c.actions),
+    ...table("Rules", "rule", c.rules),
+    ...table("Near misses (share of decisions flagged)", "kind", c.nearMisses),
+  ].join("\n");
 }

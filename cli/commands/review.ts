@@ -1,10 +1,12 @@
+import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { check } from "../../compiler/compile.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 import { assertReadable, LogReadError } from "../../review/jsonl.ts";
 import { reviewHtml } from "../../review/report-html.ts";
-import { reviewMarkdown, reviewSummary } from "../../review/report-md.ts";
+import { compareReviews, isSavedReview, type Period } from "../../review/compare.ts";
+import { comparisonMarkdown, comparisonSummary, reviewMarkdown, reviewSummary } from "../../review/report-md.ts";
 import { review, type ReviewResult } from "../../review/review.ts";
 import { parse, UsageError } from "../args.ts";
 import { readSource, writeAtomically } from "../io.ts";
@@ -15,7 +17,7 @@ export const reviewCommand = {
   async run(args: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parse(
       args,
-      { sample: { type: "string" }, seed: { type: "string" }, since: { type: "string" }, until: { type: "string" }, contract: { type: "string" }, out: { type: "string" } },
+      { sample: { type: "string" }, seed: { type: "string" }, since: { type: "string" }, until: { type: "string" }, contract: { type: "string" }, out: { type: "string" }, compare: { type: "string" } },
       "review",
     );
     if (positionals.length === 0) throw new UsageError("review: no log given (usage: handoff review LOG.jsonl...)");
@@ -41,15 +43,48 @@ export const reviewCommand = {
       if (error instanceof LogReadError) throw new UsageError(`review: ${error.message}`);
       throw error;
     }
+    const comparison = values.compare === undefined ? undefined : compareReviews(values.compare, await earlierPeriod(io, values.compare, knownRules), result);
     if (out !== undefined) {
       const ext = extname(out);
-      await writeAtomically(resolve(io.cwd, out), ext === ".html" ? reviewHtml(result) : ext === ".json" ? JSON.stringify(result, null, 2) + "\n" : reviewMarkdown(result));
+      const text =
+        ext === ".html"
+          ? reviewHtml(result)
+          : ext === ".json"
+            ? JSON.stringify(comparison === undefined ? result : { ...result, compared: comparison }, null, 2) + "\n"
+            : reviewMarkdown(result) + (comparison === undefined ? "" : `\n${comparisonMarkdown(comparison)}`);
+      await writeAtomically(resolve(io.cwd, out), text);
     }
     io.stdout(reviewSummary(result));
+    if (comparison !== undefined) io.stdout(comparisonSummary(comparison));
     if (out !== undefined) io.stdout(`report written to ${out}\n`);
     return 0;
   },
 };
+
+/**
+ * The earlier period of `--compare`: a report saved with `--out FILE.json`, or a log reviewed whole (no
+ * --since/--until). Unreadable, or a .json that is not such a report: UsageError.
+ */
+async function earlierPeriod(io: Io, file: string, knownRules: string[] | undefined): Promise<Period> {
+  if (extname(file) === ".json") {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(resolve(io.cwd, file), "utf8"));
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : error instanceof SyntaxError ? "not JSON" : String((error as Error).message);
+      throw new UsageError(`review: cannot read \`${file}\` for --compare: ${why}`);
+    }
+    if (!isSavedReview(parsed)) throw new UsageError(`review: \`${file}\` is not a review report (one written by \`handoff review --out FILE.json\`)`);
+    return parsed;
+  }
+  try {
+    await assertReadable([file], io.cwd);
+    return await review([file], { knownRules, cwd: io.cwd });
+  } catch (error) {
+    if (error instanceof LogReadError) throw new UsageError(`review: --compare: ${error.message}`);
+    throw error;
+  }
+}
 
 /** The checked model of a contract, or null after printing its errors to stderr. Unreadable: UsageError. */
 export async function loadModel(io: Io, file: string): Promise<ContractModel | null> {
