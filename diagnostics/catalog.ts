@@ -35,7 +35,7 @@ export const catalog = {
   "unknown-value": { severity: "error", stage: "check", summary: "An enum member that the signal's enum does not have." },
   "unknown-owner": { severity: "error", stage: "check", summary: "A target that is not a key of `owners`." },
   "unknown-field": { severity: "error", stage: "check", summary: "A `collect`/`confirm` field that is not declared in `fields`." },
-  "unknown-rule": { severity: "error", stage: "check", summary: "A test expects a rule that does not exist." },
+  "unknown-rule": { severity: "error", stage: "check", summary: "A test expects a rule that does not exist, or `otherwise` in a contract that has none." },
   "unknown-urgency": { severity: "error", stage: "check", summary: "An urgency other than `low`, `normal`, `high`, `critical`." },
   "type-mismatch": { severity: "error", stage: "check", summary: "An operator or literal that does not fit the signal's type." },
   "out-of-range": { severity: "error", stage: "check", summary: "A literal or default outside the signal's declared range, or a range whose low bound is above its high bound." },
