@@ -53,7 +53,7 @@ export const catalog = {
   "ambiguous-owner": { severity: "info", stage: "analysis", summary: "Under `most-severe`, two rules with the same action and different owners both match some input, so file order decides (the example shows one)." },
   "no-deadline": { severity: "warning", stage: "check", summary: "An `escalate` without `within`: nobody is told by when." },
   "unowned-stop": { severity: "warning", stage: "check", summary: "A `stop` without `to OWNER`: nobody owns the case." },
-  "answer-with-target": { severity: "error", stage: "check", summary: "`answer` takes no target, deadline, `collect` or `confirm`." },
+  "answer-with-target": { severity: "error", stage: "check", summary: "`answer` takes no target or deadline." },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof catalog;
