@@ -35,7 +35,7 @@ export const catalog = {
   "unknown-value": { severity: "error", stage: "check", summary: "An enum member that the signal's enum does not have." },
   "unknown-owner": { severity: "error", stage: "check", summary: "A target that is not a key of `owners`." },
   "unknown-field": { severity: "error", stage: "check", summary: "A `collect`/`confirm` field that is not declared in `fields`." },
-  "unknown-rule": { severity: "error", stage: "check", summary: "A test expects a rule that does not exist." },
+  "unknown-rule": { severity: "error", stage: "check", summary: "A test expects a rule that does not exist, or `otherwise` in a contract that has none." },
   "unknown-urgency": { severity: "error", stage: "check", summary: "An urgency other than `low`, `normal`, `high`, `critical`." },
   "type-mismatch": { severity: "error", stage: "check", summary: "An operator or literal that does not fit the signal's type." },
   "out-of-range": { severity: "error", stage: "check", summary: "A literal or default outside the signal's declared range, or a range whose low bound is above its high bound." },
@@ -53,7 +53,7 @@ export const catalog = {
   "ambiguous-owner": { severity: "info", stage: "analysis", summary: "Under `most-severe`, two rules with the same action and different owners both match some input, so file order decides (the example shows one)." },
   "no-deadline": { severity: "warning", stage: "check", summary: "An `escalate` without `within`: nobody is told by when." },
   "unowned-stop": { severity: "warning", stage: "check", summary: "A `stop` without `to OWNER`: nobody owns the case." },
-  "answer-with-target": { severity: "error", stage: "check", summary: "`answer` takes no target, deadline, `collect` or `confirm`." },
+  "answer-with-target": { severity: "error", stage: "check", summary: "`answer` takes no target or deadline." },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof catalog;

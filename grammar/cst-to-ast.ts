@@ -459,7 +459,20 @@ export class CstToAst {
     const c = node.children;
     const ruleKw = real(c.Rule);
     if (ruleKw) {
-      const rule = this.name(real(c.ruleName));
+      const written = real(c.ruleName);
+      if (written?.tokenType === T.InvalidInput) {
+        // A test covers valid inputs only, which `on invalid` never decides: the test could never hold.
+        this.diagnostics.push(
+          diagnostic(
+            "syntax",
+            tokenSpan(written),
+            "a test can't expect `invalid-input`: it covers valid inputs only, and `on invalid` decides only invalid ones",
+            "to see what invalid input gets, use `handoff run` with an input that fails validation",
+          ),
+        );
+        return null;
+      }
+      const rule = this.name(written);
       return rule && { kind: "expect-rule", rule, span: spanBetween(tokenSpan(ruleKw), rule.span) };
     }
     const action = c.action?.[0] ? this.action(c.action[0]) : null;

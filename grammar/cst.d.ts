@@ -362,7 +362,7 @@ export interface ExpectationCstNode extends CstNode {
 
 export type ExpectationCstChildren = {
   Rule?: IToken[];
-  ruleName?: IToken[];
+  ruleName?: (IToken)[];
   not?: IToken[];
   action?: (ActionCstNode)[];
   at?: IToken[];

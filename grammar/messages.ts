@@ -22,6 +22,7 @@ export const expecting = {
   comparison: "a comparison",
   literal: "a value (a string, number, duration, `true`, `false` or a name)",
   expectation: "an action, `not ACTION`, `at least ACTION` or `rule NAME`",
+  ruleName: "a rule name or `otherwise`",
 };
 
 /** How a token the author wrote is shown in a message. */

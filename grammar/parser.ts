@@ -379,8 +379,10 @@ export class HandoffParser extends RecoveringParser {
   });
 
   /**
-   * `rule NAME`, `ACTION`, `not ACTION` or `at least ACTION`. `at` and `least` are ordinary names that
-   * act as keywords only here (a gate on their spelling), so they stay free for signals and members.
+   * `rule NAME` (also `rule otherwise`, and `rule invalid-input`, which the CST→AST visitor refuses
+   * with its reason), `ACTION`, `not ACTION` or `at least ACTION`. `at` and `least` are ordinary
+   * names that act as keywords only here (a gate on their spelling), so they stay free for signals
+   * and members.
    * `not`/`at least` take the full `action` so that a `to`/`within` after them parses and the CST→AST
    * visitor can say precisely why it is not allowed.
    */
@@ -391,7 +393,14 @@ export class HandoffParser extends RecoveringParser {
         {
           ALT: () => {
             this.CONSUME(T.Rule);
-            this.CONSUME(T.Name, { LABEL: "ruleName" });
+            this.OR2({
+              ERR_MSG: expecting.ruleName,
+              DEF: [
+                { ALT: () => this.CONSUME(T.Name, { LABEL: "ruleName" }) },
+                { ALT: () => this.CONSUME(T.Otherwise, { LABEL: "ruleName" }) },
+                { ALT: () => this.CONSUME(T.InvalidInput, { LABEL: "ruleName" }) },
+              ],
+            });
           },
         },
         {

@@ -6,7 +6,7 @@
  *   2. strings, then the unterminated-string fallback (so an unclosed `"` yields one token, not garbage);
  *   3. durations, then malformed number-like words (`2hours`, `1h30`, `1.5h`), then numbers;
  *   4. punctuation, two-character operators before their one-character prefixes;
- *   5. `most-severe`, `first-match`;
+ *   5. `most-severe`, `first-match`, `invalid-input`;
  *   6. keywords, longest first (so `invalid` is not read as `in` + `valid`), each with
  *      `longer_alt: Identifier` (so `today` is a name, not `to` + `day`);
  *   7. Identifier last.
@@ -113,6 +113,16 @@ export const FirstMatch = createToken({
   label: "`first-match`",
 });
 
+/**
+ * The rule name of the `on invalid` outcome, one token so that `expect rule invalid-input` gets a
+ * message saying why it cannot be tested rather than a stray `-`. The grammar accepts it only there.
+ */
+export const InvalidInput = createToken({
+  name: "InvalidInput",
+  pattern: /invalid-input(?![A-Za-z0-9_])/,
+  label: "`invalid-input`",
+});
+
 function keyword(name: string, word: string, soft: boolean): TokenType {
   return createToken({
     name,
@@ -208,6 +218,7 @@ export const allTokens: readonly TokenType[] = [
   LBracket, RBracket, LCurly, RCurly, LParen, RParen, Pipe, DotDot,
   MostSevere,
   FirstMatch,
+  InvalidInput,
   ...keywordsInLexerOrder,
   Identifier,
   Name,

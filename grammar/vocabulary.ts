@@ -28,7 +28,7 @@ export interface ActionInfo {
   readonly defaultUrgency: UrgencyName;
   /** `to OWNER`: never allowed, required, or allowed (a `stop` without one warns `unowned-stop`). */
   readonly target: "forbidden" | "required" | "optional";
-  /** Hands the case to a human: may have `within`, `collect`, `confirm` and a brief with evidence. */
+  /** Hands the case to a human: may have `within` and a brief with evidence. */
   readonly handoff: boolean;
   /** What the action means, for hover and completion. */
   readonly summary: string;
@@ -126,21 +126,19 @@ export const clauseNames = ["collect", "confirm", "reason", "say", "urgency"] as
 export type ClauseName = (typeof clauseNames)[number];
 
 export interface ClauseInfo {
-  /** What follows the keyword. */
+  /** What follows the keyword. Every clause is allowed on every action, `answer` included. */
   readonly takes: "fields" | "text" | "urgency";
-  /** Allowed on a handoff only (not on `answer`). */
-  readonly handoffOnly: boolean;
   /** `{signal}` interpolation allowed, except inside `on invalid` (the signals may be what is invalid). */
   readonly interpolates: boolean;
   readonly summary: string;
 }
 
 export const clauses: Readonly<Record<ClauseName, ClauseInfo>> = {
-  collect: { takes: "fields", handoffOnly: true, interpolates: false, summary: "Fields the human needs and the brief asks for, unless already collected." },
-  confirm: { takes: "fields", handoffOnly: true, interpolates: false, summary: "Fields the human must confirm with the customer even if already collected." },
-  reason: { takes: "text", handoffOnly: false, interpolates: true, summary: "Why the rule fired, in the brief's `reasons`." },
-  say: { takes: "text", handoffOnly: false, interpolates: true, summary: "What the customer is told; required on a `stop`." },
-  urgency: { takes: "urgency", handoffOnly: false, interpolates: false, summary: "The brief's urgency: `low`, `normal`, `high` or `critical`." },
+  collect: { takes: "fields", interpolates: false, summary: "Fields to ask the customer for, unless already collected; a handoff's brief lists them as `stillToCollect`." },
+  confirm: { takes: "fields", interpolates: false, summary: "Fields to confirm with the customer even if already collected; never in `doNotReAsk`." },
+  reason: { takes: "text", interpolates: true, summary: "Why the rule fired, in the brief's `reasons`." },
+  say: { takes: "text", interpolates: true, summary: "What the customer is told; required on a `stop`." },
+  urgency: { takes: "urgency", interpolates: false, summary: "The brief's urgency: `low`, `normal`, `high` or `critical`." },
 };
 
 /** Where an outcome is written; every clause may appear in each (with the limits above). */

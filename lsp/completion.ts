@@ -2,8 +2,8 @@
  * Completion that knows where the cursor is. The text before the cursor is lexed and the last tokens
  * say what may come next: keywords at the top level and after an action, signals where a condition
  * or a `given` expects one, operators after a signal, enum members after `is`/`==`/`in [`, owners
- * after `to`, fields inside `collect [`/`confirm [`, units after a number in `within`, rules after
- * `expect rule`. Works on any text, however broken.
+ * after `to`, fields inside `collect [`/`confirm [`, units after a number in `within`, rules and
+ * `otherwise` after `expect rule`. Works on any text, however broken.
  */
 import { CompletionItemKind, type CompletionItem, type Position } from "vscode-languageserver";
 import type { IToken, TokenType } from "chevrotain";
@@ -74,6 +74,7 @@ function itemsFor(tokens: readonly IToken[], decl: Declarations): CompletionItem
   if (type1 === T.Urgency) return keywords(urgencyNames);
   if (type1 === T.Policy) return keywords(policyNames);
   if (type1 === T.On) return keywords(["invalid"]);
+  if (type1 === T.Otherwise && expectsRule(tokens, tokens.length - 1)) return keywords(topLevel);
   if (type1 === T.Then || type1 === T.Otherwise || type1 === T.Invalid) return keywords(actions);
   if (type1 === T.Expect) return keywords(expectWords);
   if (type1 === T.Rule) return t2?.tokenType === T.Expect ? ruleItems(decl) : [];
@@ -161,12 +162,18 @@ function declaredBefore(tokens: readonly IToken[], index: number): string | unde
 function lastSection(tokens: readonly IToken[]): TokenType | undefined {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const type = tokens[i]!.tokenType;
-    // `expect rule NAME` belongs to the test, not to a new rule.
+    // `expect rule NAME` and `expect rule otherwise` belong to the test, not to a new rule or `otherwise`.
     if (type === T.Rule && tokens[i - 1]?.tokenType === T.Expect) return T.Expect;
+    if (type === T.Otherwise && expectsRule(tokens, i)) return T.Expect;
     if (sectionStarts.has(type)) return type;
     if (type === T.RCurly) return undefined;
   }
   return undefined;
+}
+
+/** Whether the token at `index` is the rule name of `expect rule NAME`. */
+function expectsRule(tokens: readonly IToken[], index: number): boolean {
+  return tokens[index - 1]?.tokenType === T.Rule && tokens[index - 2]?.tokenType === T.Expect;
 }
 
 function insideCommentOrString(before: string): boolean {
@@ -204,7 +211,10 @@ function fieldItems(decl: Declarations): CompletionItem[] {
 }
 
 function ruleItems(decl: Declarations): CompletionItem[] {
-  return [...decl.rules.keys()].map((label) => ({ label, kind: CompletionItemKind.Function }));
+  // `otherwise` is offered even when the tree has none: while `expect rule ¦` is typed, an `otherwise`
+  // on the next line parses as its rule name. The checker says so when the contract has no `otherwise`.
+  const rules = [...decl.rules.keys()].map((label) => ({ label, kind: CompletionItemKind.Function }));
+  return [...rules, { label: "otherwise", kind: CompletionItemKind.Keyword, detail: "no rule matches" }];
 }
 
 function unitItems(number: IToken, position: Position): CompletionItem[] {

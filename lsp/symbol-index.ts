@@ -115,8 +115,10 @@ export function buildIndex(file: ContractFile, source: string): SymbolIndex {
           add("signal", g.signal, false);
           literal(g.signal.text, g.value);
         }
-        if (item.expect.kind === "expect-rule") add("rule", item.expect.rule, false);
-        else target(item.expect.target);
+        // `expect rule otherwise` names the built-in outcome, a keyword: nothing to rename or find.
+        if (item.expect.kind === "expect-rule") {
+          if (item.expect.rule.text !== "otherwise") add("rule", item.expect.rule, false);
+        } else target(item.expect.target);
         break;
       case "monotone-decl":
         add("signal", item.signal, false);

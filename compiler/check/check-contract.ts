@@ -59,7 +59,7 @@ export function checkContract(file: ContractFile, options: CheckContractOptions)
   const rules = checkRules(ctx, scope, blocks.rules);
   const otherwise = blocks.otherwise.map((decl) => checkOutcome(ctx, scope, decl, "otherwise", "otherwise"))[0] ?? null;
   const onInvalid = blocks.onInvalid.map((decl) => checkOutcome(ctx, scope, decl, "on-invalid", "invalid-input"))[0] ?? builtinInvalidOutcome;
-  const tests = checkTests(ctx, scope, blocks.tests, rules.map((r) => r.name));
+  const tests = checkTests(ctx, scope, blocks.tests, rules.map((r) => r.name), otherwise !== null);
   const monotone = checkMonotone(ctx, scope, blocks.monotone);
 
   const diagnostics = sortDiagnostics(ctx.diagnostics);

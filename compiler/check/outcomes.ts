@@ -1,8 +1,8 @@
 /**
  * What a rule, `otherwise` or `on invalid` does: its action and clauses.
  *
- * - `route`/`escalate` need a target (`missing-target`); `answer` takes no target, `within`,
- *   `collect` or `confirm` (`answer-with-target`).
+ * - `route`/`escalate` need a target (`missing-target`); `answer` takes no target or `within`
+ *   (`answer-with-target`), but may `collect` and `confirm`: what the assistant asks for itself.
  * - each clause at most once (`duplicate-clause`, on the repeat, which is then ignored);
  *   fields must be declared when there is a `fields` block; urgency is low|normal|high|critical.
  * - a `stop` in a rule or `otherwise` must `say` what happens next (`stop-without-say`);
@@ -10,7 +10,7 @@
  * - warnings: `escalate` without `within` (`no-deadline`), `stop` without `to` (`unowned-stop`).
  */
 import { endOf, type Action, type Clause, type Name, type Span, type UrgencyName } from "../../grammar/ast.ts";
-import { actions, clauses, defaultUrgency, isActionName, isUrgencyName, urgencyNames, type ClauseName, type OutcomePlace } from "../../grammar/vocabulary.ts";
+import { actions, defaultUrgency, isActionName, isUrgencyName, urgencyNames, type ClauseName, type OutcomePlace } from "../../grammar/vocabulary.ts";
 import type { OutcomeModel, Template } from "../model.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { checkReserved } from "./reserved.ts";
@@ -96,15 +96,6 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
     switch (clause.kind) {
       case "collect-clause":
       case "confirm-clause": {
-        if (clauses[word].handoffOnly && !info.handoff) {
-          ctx.report(
-            "answer-with-target",
-            clause.keywordSpan,
-            `${code(verb)} can't ${word} anything`,
-            "collecting and confirming facts is for a handoff: `route`, `escalate` or `stop`",
-          );
-          break;
-        }
         const names = checkFields(ctx, scope, clause.fields ?? []);
         if (clause.kind === "collect-clause") collect = names;
         else confirm = names;

@@ -2,8 +2,9 @@
  * Test blocks: every `given` names a declared signal once (`unknown-signal`,
  * `duplicate-declaration`) with a value that fits it; `expect ACTION [to T] [within D]` is checked
  * like an outcome's action, `expect not ACTION` and `expect at least ACTION` need only the action
- * (the parser refuses a target or `within` after them), and `expect rule NAME` must name a rule,
- * `otherwise` or `invalid-input` (`unknown-rule`).
+ * (the parser refuses a target or `within` after them), and `expect rule NAME` must name a rule, or
+ * `otherwise` in a contract that has one (`unknown-rule`). `invalid-input` is refused by the parser:
+ * a test covers valid inputs only.
  */
 import type { TestDecl } from "../../grammar/ast.ts";
 import type { ExpectationModel, SignalValue, TestModel } from "../model.ts";
@@ -14,8 +15,14 @@ import { lookupSignal } from "./signals.ts";
 import { suggestion } from "./suggest.ts";
 import { checkWithin, resolveTarget } from "./targets.ts";
 
-export function checkTests(ctx: Context, scope: Scope, tests: readonly TestDecl[], ruleNames: readonly string[]): TestModel[] {
-  const known = new Set([...ruleNames, "otherwise", "invalid-input"]);
+export function checkTests(
+  ctx: Context,
+  scope: Scope,
+  tests: readonly TestDecl[],
+  ruleNames: readonly string[],
+  hasOtherwise: boolean,
+): TestModel[] {
+  const known = new Set(hasOtherwise ? [...ruleNames, "otherwise"] : ruleNames);
   return tests.map((test) => {
     const title = test.name ? ctx.quote(test.name.span) : "this test";
     const given: [string, SignalValue][] = [];
@@ -50,7 +57,14 @@ function checkExpectation(ctx: Context, scope: Scope, test: TestDecl, known: Rea
   if (!expect) return { kind: "rule", rule: "" };
   if (expect.kind === "expect-rule") {
     const rule = expect.rule.text;
-    if (!known.has(rule)) {
+    if (rule === "otherwise" && !known.has(rule)) {
+      ctx.report(
+        "unknown-rule",
+        expect.rule.span,
+        "this contract has no `otherwise`, so `otherwise` never decides",
+        "its rules cover every valid input: expect the rule or the action that decides these inputs",
+      );
+    } else if (!known.has(rule)) {
       const close = suggestion(rule, known, expect.rule.span);
       ctx.report("unknown-rule", expect.rule.span, `there is no rule ${code(rule)}`, close?.hint, close?.fixes);
     }

@@ -51,14 +51,24 @@ rule e when repeatContact then stop to clinician within 1h say "A clinician will
     expect(errors("escalate within 1h")).toEqual(["missing-target: escalate within 1h"]);
   });
 
-  it("gives answer no target, deadline, collect or confirm (answer-with-target)", () => {
+  it("gives answer no target or deadline (answer-with-target)", () => {
     expect(errors("answer to senior within 1h collect [accountNumber] confirm [dateOfBirth]")).toEqual([
       "answer-with-target: senior",
       "answer-with-target: 1h",
-      "answer-with-target: collect",
-      "answer-with-target: confirm",
     ]);
     expect(errors('answer reason "fine" say "ok" urgency normal')).toEqual([]);
+  });
+
+  it("lets answer collect and confirm declared fields, in a rule and in `otherwise`", () => {
+    const source = withBase(`rule r when repeatContact then answer collect [accountNumber] confirm [dateOfBirth]`).replace(
+      /otherwise answer/,
+      "otherwise answer collect [accountNumber, preferredTime]",
+    );
+    const { seen, model } = run(source);
+    expect(seen.filter((d) => d.severity === "error")).toEqual([]);
+    expect([model!.rules[0]!.collect, model!.rules[0]!.confirm]).toEqual([["accountNumber"], ["dateOfBirth"]]);
+    expect(model!.otherwise!.collect).toEqual(["accountNumber", "preferredTime"]);
+    expect(errors("answer collect [acountNumber]")).toEqual(["unknown-field: acountNumber"]);
   });
 
   it("wants a positive deadline", () => {

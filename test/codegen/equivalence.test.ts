@@ -8,7 +8,7 @@ import { generate } from "../../compiler/codegen/index.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { interpret, validateWith } from "../../compiler/interpret.ts";
 import { contextFor, inputFor } from "../support/arbitraries.ts";
-import { models } from "../support/model-fixtures.ts";
+import { answerFields, models } from "../support/model-fixtures.ts";
 import { injectedModel } from "../support/injection.ts";
 import { loadGenerated } from "../support/load-module.ts";
 
@@ -19,6 +19,7 @@ const cases: [string, ContractModel, number][] = [
   ["noOtherwise", models.noOtherwise!, 12_000],
   ["onlyOtherwise", models.onlyOtherwise!, 3_000],
   ["empty", models.empty!, 1_000],
+  ["answerFields", answerFields, 3_000],
   ["injected quote", injectedModel('"'), 4_000],
   ["injected __proto__", injectedModel("__proto__"), 4_000],
   ["injected U+2028", injectedModel("\u2028"), 4_000],

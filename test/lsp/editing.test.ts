@@ -60,7 +60,13 @@ describe("completion", () => {
     expect(await completeAt(withLine("when tier is pro then route to ¦"))).toEqual(["senior", "billing"]);
     expect(await completeAt(withLine("when tier is pro then route to senior collect [accountNumber, ¦"))).toEqual(["accountNumber", "preferredTime"]);
     expect(await completeAt(withLine("when tier is pro then route to senior within 2¦"))).toEqual(["2s", "2m", "2h", "2d", "2w"]);
-    expect(await completeAt(withLine('test "x" expect rule ¦'))).toEqual(["angry", "medical", "rule_25", "never"]);
+    expect(await completeAt(withLine('test "x" expect rule ¦'))).toEqual(["angry", "medical", "rule_25", "never", "otherwise"]);
+  });
+
+  it("offers the top level after `expect rule otherwise`, not the actions of an `otherwise`", async () => {
+    const after = await completeAt(withLine('test "x" expect rule otherwise ¦'));
+    expect(after).toEqual(expect.arrayContaining(["rule", "when", "test", "otherwise"]));
+    expect(after).not.toContain("answer");
   });
 
   it("offers the keywords that may come next", async () => {

@@ -63,6 +63,13 @@ describe("rename", () => {
     expect(check(renamed).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 
+  it("leaves `otherwise` in `expect rule otherwise` alone: it is the built-in outcome, not a rule to rename", async () => {
+    const text = desk.replace("expect rule angry", "expect rule otherwise");
+    const uri = open(text);
+    const position = positionOf(text, "rule otherwise", 7);
+    expect(await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position })).toBeNull();
+  });
+
   it("names an unnamed rule when its derived name is renamed", async () => {
     const text = desk.replace("expect rule angry", "expect rule rule_25");
     const renamed = await renameAt(text, "rule_25", "billing_questions", 2);

@@ -381,6 +381,43 @@ export const empty: ContractModel = {
   monotone: [],
 };
 
+/**
+ * Answers that collect and confirm (in a rule and in `otherwise`), beside a handoff that does: the
+ * decision's collect/confirm/doNotReAsk without a brief. Not in `models`, which the goldens mirror.
+ */
+export const answerFields: ContractModel = {
+  name: "answer-fields",
+  version: "1",
+  policy: "first-match",
+  sourceHash: "ef".repeat(32),
+  signals: [signal("topic", t.enum("orders", "returns", "other")), signal("vip", t.bool, false)],
+  fields: [
+    { name: "orderNumber", type: "text" },
+    { name: "email", type: "text" },
+    { name: "postcode", type: "text" },
+  ],
+  owners: [{ key: "returns", displayName: "Returns desk" }],
+  rules: [
+    rule("order_status", c.is("topic", "orders"), {
+      action: "answer",
+      collect: ["orderNumber", "email"],
+      confirm: ["postcode"],
+      say: "Let me look that up.",
+    }),
+    rule("vip_returns", c.and(c.is("topic", "returns"), c.flag("vip")), {
+      action: "route",
+      owner: "returns",
+      ownerName: "Returns desk",
+      within: 86400,
+      collect: ["orderNumber"],
+    }),
+  ],
+  otherwise: outcome("otherwise", { action: "answer", collect: ["email"], confirm: ["email", "postcode"] }),
+  onInvalid: builtinInvalid,
+  tests: [],
+  monotone: [],
+};
+
 export const models: Readonly<Record<string, ContractModel>> = { supportDesk, firstMatch, noOtherwise, onlyOtherwise, empty };
 
 // ---------------------------------------------------------------------------------------------
