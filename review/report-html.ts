@@ -43,7 +43,7 @@ function values(v: Record<string, unknown>): string {
 export function reviewHtml(r: ReviewResult): string {
   const body: string[] = [];
   body.push(`<h1>Handoff review</h1>`);
-  body.push(`<p class="muted">Period: ${h(period(r.since, r.until, r.firstTs, r.lastTs))}. Logs: ${r.files.map((f) => `<code>${h(f)}</code>`).join(", ")}.</p>`);
+  body.push(`<p class="muted">Period: ${h(period(...([r.since, r.until, r.firstTs, r.lastTs].map((t) => (t === null ? null : time(t))) as [string | null, string | null, string | null, string | null])))}. Logs: ${r.files.map((f) => `<code>${h(f)}</code>`).join(", ")}.</p>`);
   body.push(
     `<p id="totals" data-lines="${r.lines}" data-decisions="${r.decisions}" data-events="${r.events}" data-bad="${r.bad.count}">` +
       `${count(r.lines)} lines read: ${count(r.decisions)} decisions, ${count(r.events)} events, ${count(r.outsidePeriod)} outside the period, ${count(r.bad.count)} bad.</p>`,

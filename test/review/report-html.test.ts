@@ -17,6 +17,10 @@ describe("the HTML report", async () => {
   const html = reviewHtml(r);
   const chart = (id: string) => html.slice(html.indexOf(`<svg id="${id}"`), html.indexOf("</svg>", html.indexOf(`<svg id="${id}"`)));
 
+  it("prints the period in readable times", () => {
+    expect(html).toMatch(/Period: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC to \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\./);
+  });
+
   it("scales the near-miss rate chart to 0–100%", () => {
     const answer = r.actions.find((a) => a.action === "answer")!;
     const bar = chart("chart-action-near-misses").split('<g class="bar"').find((g) => g.includes('data-label="answer"'))!;
