@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: decisions of the compiled support contract beside a hand-written if-chain and
  * json-rules-engine; decisions at 25 to 10,000 rules beside naive modules, json-rules-engine and Zen,
- * with build time, module size and cold start; check/build time; analysis growth; the language server;
- * review, replay and log generation. Interleaved, medians, ratios. Prints a report and writes it to
+ * with build time, module size and cold start; decisions when an input matches many rules; check/build
+ * time; analysis growth; the language server; review, replay and log generation. Interleaved, medians, ratios. Prints a report and writes it to
  * docs/performance.md (`--quick`: fewer rounds and sizes, prints only).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -20,6 +20,7 @@ import { syntheticContract } from "./synthetic.ts";
 import { analysisSection, timeAnalysis } from "./analysis.ts";
 import { benchLsp, lspSection } from "./lsp.ts";
 import { reviewSection } from "./review.ts";
+import { manyMatchesSection } from "./many-matches.ts";
 import { scaleSection } from "./scale.ts";
 import { benchStartup, startupSection } from "./startup.ts";
 
@@ -167,6 +168,8 @@ const report = [
   await decisions(),
   "",
   await scaleSection({ quick }),
+  "",
+  await manyMatchesSection({ quick }),
   "",
   await toolTimes(),
   "",

@@ -18,30 +18,35 @@ import { array, block, call, object, type Doc } from "../syntax.ts";
  * the `S_<i>` state, `match()`, pick the winner (by RANK under `most-severe`, the first under
  * `first-match`: see compiler/policy.ts), then its reason, the other matched rules' reasons in file
  * order, and the decision.
+ *
+ * An input may match hundreds of rules: `matched` and `reasons` are allocated once at their final length
+ * (HAS_REASON counts the reasons in the same pass that picks the winner), and a reason is looked up only
+ * for a matched rule that has one; the loop over the others stops at the last reason.
  */
 export function tableTail(cx: BodyContext): Doc[] {
   const { model } = cx;
   const ranked = model.policy === "most-severe";
   const otherwise = otherwiseReason(cx);
-  const winnerReason = block("if (win >= 0)", ["const reason = reasonFor(win);", "if (reason !== null) reasons.push(reason);"]);
+  const winnerReason = block("if (win >= 0)", ["if (HAS_REASON[win] === 1) reasons[at++] = reasonFor(win);"]);
   return [
     ...model.signals.map((_, i) => `S_${i} = ${cx.locals.of(model.signals[i]!.name)};`),
     "const count = match();",
-    "const matched: string[] = [];",
+    "const matched: string[] = new Array<string>(count);",
     "let win = -1;",
     ...(ranked ? ["let rank = -1;"] : []),
+    "let withReason = 0;",
     block("for (let k = 0; k < count; k++)", [
       "const j = MATCHED[k]!;",
-      "matched.push(RULE_NAMES[j]!);",
+      "matched[k] = RULE_NAMES[j]!;",
+      "withReason += HAS_REASON[j]!;",
       ranked ? block("if (RANK[j]! > rank)", ["rank = RANK[j]!;", "win = j;"]) : "if (win < 0) win = j;",
     ]),
-    "const reasons: string[] = [];",
+    "const reasons: string[] = new Array<string>(withReason);",
+    "let at = 0;",
     otherwise === null ? winnerReason : [winnerReason, block(" else", [[call("reasons.push", [otherwise]), ";"]])],
-    block("for (let k = 0; k < count; k++)", [
+    block("for (let k = 0; at < withReason && k < count; k++)", [
       "const j = MATCHED[k]!;",
-      "if (j === win) continue;",
-      "const reason = reasonFor(j);",
-      "if (reason !== null) reasons.push(reason);",
+      "if (j !== win && HAS_REASON[j] === 1) reasons[at++] = reasonFor(j);",
     ]),
     "if (win >= 0) return finish(win, matched, reasons, ctx);",
     fallbackStatement(cx),

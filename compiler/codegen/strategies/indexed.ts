@@ -2,7 +2,7 @@
  * The `indexed` strategy (plan.ts): each indexed signal's validated value is classified into its cell
  * (cells.ts); per signal and cell a bit set holds the rules that can hold there; the AND of the sets is
  * the candidates, and only candidates the sets do not decide alone are tested. The matched rules are
- * written to the MATCHED buffer (rule-tables.ts) in file order, for the shared decision tail.
+ * written to the MATCHED buffer (rule-tables.ts), then put in file order, for the shared decision tail.
  */
 import type { BodyContext } from "../body-context.ts";
 import { cellsDescription, classifier, type IndexedSignal, type RuleIndex } from "../cells.ts";
@@ -15,7 +15,7 @@ import { dispatchFunctions } from "./dispatch.ts";
 /**
  * Bit sets per signal and cell; the AND over signals gives the candidates; inexact ones are tested.
  * Bits are laid out by the cells of the most selective signal (see `bitLayout`), so a cell's rules
- * share a few words; the matched rules are put back in file order as they are found.
+ * share a few words; the matched rules are put back in file order once all are found.
  */
 export function indexedMatch(cx: BodyContext, index: RuleIndex): string {
   const { model } = cx;
@@ -81,16 +81,47 @@ export function indexedMatch(cx: BodyContext, index: RuleIndex): string {
     `      rest ^= low;`,
     `      const j = RULE_AT_BIT[(w << 5) | (31 - Math.clz32(low))]!;`,
     `      if (NEEDS_TEST[j] === 1 && !holds(j)) continue;`,
-    `      // Insertion keeps MATCHED in file order; within a word the bits already are.`,
-    `      let at = count++;`,
+    `      MATCHED[count++] = j;`,
+    `    }`,
+    `  }`,
+    `  inFileOrder(count);`,
+    `  return count;`,
+    `}`,
+    "",
+    `/** Bit j set for each matched rule j while \`inFileOrder\` sorts; all zero between decisions. */`,
+    `const FOUND = new Int32Array(WORDS);`,
+    "",
+    `/**`,
+    ` * Sorts MATCHED[0..count) into file order. Within a word of the bit sets the rules already are in file`,
+    ` * order, across words not. A few are sorted by insertion (about count² / 4 moves); more are set in the`,
+    ` * FOUND bit set, indexed by rule, and read back in order (one pass over its WORDS words), so an input`,
+    ` * matching hundreds of rules costs no more than a pass over the contract's words.`,
+    ` */`,
+    `function inFileOrder(count: number): void {`,
+    `  if (count * count <= 4 * WORDS) {`,
+    `    for (let k = 1; k < count; k++) {`,
+    `      const j = MATCHED[k]!;`,
+    `      let at = k;`,
     `      while (at > 0 && MATCHED[at - 1]! > j) {`,
     `        MATCHED[at] = MATCHED[at - 1]!;`,
     `        at--;`,
     `      }`,
     `      MATCHED[at] = j;`,
     `    }`,
+    `    return;`,
     `  }`,
-    `  return count;`,
+    `  for (let k = 0; k < count; k++) FOUND[MATCHED[k]! >> 5]! |= 1 << (MATCHED[k]! & 31);`,
+    `  let at = 0;`,
+    `  for (let w = 0; w < WORDS; w++) {`,
+    `    let bits = FOUND[w]!;`,
+    `    if (bits === 0) continue;`,
+    `    FOUND[w] = 0;`,
+    `    while (bits !== 0) {`,
+    `      const low = bits & -bits;`,
+    `      bits ^= low;`,
+    `      MATCHED[at++] = (w << 5) | (31 - Math.clz32(low));`,
+    `    }`,
+    `  }`,
     `}`,
     "",
     `/** Per cell, the indices of the words of \`mask\` that are not zero. */`,

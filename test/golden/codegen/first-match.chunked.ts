@@ -206,25 +206,25 @@ export function decide(signals: unknown, context?: unknown): Decision {
     S_8 = v8;
     S_9 = v9;
     const count = match();
-    const matched: string[] = [];
+    const matched: string[] = new Array<string>(count);
     let win = -1;
+    let withReason = 0;
     for (let k = 0; k < count; k++) {
       const j = MATCHED[k]!;
-      matched.push(RULE_NAMES[j]!);
+      matched[k] = RULE_NAMES[j]!;
+      withReason += HAS_REASON[j]!;
       if (win < 0) win = j;
     }
-    const reasons: string[] = [];
+    const reasons: string[] = new Array<string>(withReason);
+    let at = 0;
     if (win >= 0) {
-      const reason = reasonFor(win);
-      if (reason !== null) reasons.push(reason);
+      if (HAS_REASON[win] === 1) reasons[at++] = reasonFor(win);
     } else {
       reasons.push("nothing matched");
     }
-    for (let k = 0; k < count; k++) {
+    for (let k = 0; at < withReason && k < count; k++) {
       const j = MATCHED[k]!;
-      if (j === win) continue;
-      const reason = reasonFor(j);
-      if (reason !== null) reasons.push(reason);
+      if (j !== win && HAS_REASON[j] === 1) reasons[at++] = reasonFor(j);
     }
     if (win >= 0) return finish(win, matched, reasons, ctx);
     return assemble(
@@ -607,14 +607,14 @@ const RULE_ROWS: readonly string[] = String.raw`  ["score_high", "answer", null,
   ["nested", "escalate", ["lead", null], 90, "high", [], [], null, null, [6, 3, 5]]
   ["voice", "stop", ["lead", null], null, "high", [], [], null, "Calling you back.", [9]]`.split("\n");
 type RuleRow = readonly [string, Action, string | readonly [string, string | null] | null, number | null, Urgency, readonly string[], readonly string[], string | true | null, string | true | null, readonly number[] | null];
-const RULE_CACHE: (RuleRow | undefined)[] = [];
+const RULE_CACHE: (RuleRow | undefined)[] = new Array<RuleRow | undefined>(7).fill(undefined);
 /** Rule j's row. */
 function ruleRow(j: number): RuleRow {
   return (RULE_CACHE[j] ??= JSON.parse(RULE_ROWS[j]!) as RuleRow);
 }
 /** Rule names by index. */
 const RULE_NAMES: readonly string[] = contract.rules;
-const OUTCOME_CACHE: (Outcome | undefined)[] = [];
+const OUTCOME_CACHE: (Outcome | undefined)[] = new Array<Outcome | undefined>(7).fill(undefined);
 /** The outcome rule j's brief is built from. */
 function outcomeOf(j: number): Outcome {
   let outcome = OUTCOME_CACHE[j];
@@ -638,6 +638,8 @@ function outcomeOf(j: number): Outcome {
 const MATCHED = new Int32Array(7);
 /** Per rule, the severity of its action (answer 0 … stop 3). */
 const RANK = new Int8Array([0, 1, 2, 3, 1, 2, 3]);
+/** Per rule, 1 when it has a reason. */
+const HAS_REASON = flags(7, [0, 1, 3, 4]);
 
 /** A byte per index below `n`: 1 for the listed ones. */
 function flags(n: number, listed: readonly number[]): Uint8Array {
@@ -646,10 +648,10 @@ function flags(n: number, listed: readonly number[]): Uint8Array {
   return out;
 }
 
-/** Rule j's reason, or null when it has none. */
-function reasonFor(j: number): string | null {
+/** Rule j's reason (for a rule with HAS_REASON set). */
+function reasonFor(j: number): string {
   const reason = ruleRow(j)[7];
-  return reason === true ? reasonOf(j) : reason;
+  return reason === true ? reasonOf(j) : (reason ?? "");
 }
 
 /** The decision when rule j wins. */

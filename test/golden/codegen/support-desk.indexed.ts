@@ -180,27 +180,27 @@ export function decide(signals: unknown, context?: unknown): Decision {
     S_6 = v6;
     S_7 = v7;
     const count = match();
-    const matched: string[] = [];
+    const matched: string[] = new Array<string>(count);
     let win = -1;
     let rank = -1;
+    let withReason = 0;
     for (let k = 0; k < count; k++) {
       const j = MATCHED[k]!;
-      matched.push(RULE_NAMES[j]!);
+      matched[k] = RULE_NAMES[j]!;
+      withReason += HAS_REASON[j]!;
       if (RANK[j]! > rank) {
         rank = RANK[j]!;
         win = j;
       }
     }
-    const reasons: string[] = [];
+    const reasons: string[] = new Array<string>(withReason);
+    let at = 0;
     if (win >= 0) {
-      const reason = reasonFor(win);
-      if (reason !== null) reasons.push(reason);
+      if (HAS_REASON[win] === 1) reasons[at++] = reasonFor(win);
     }
-    for (let k = 0; k < count; k++) {
+    for (let k = 0; at < withReason && k < count; k++) {
       const j = MATCHED[k]!;
-      if (j === win) continue;
-      const reason = reasonFor(j);
-      if (reason !== null) reasons.push(reason);
+      if (j !== win && HAS_REASON[j] === 1) reasons[at++] = reasonFor(j);
     }
     if (win >= 0) return finish(win, matched, reasons, ctx);
     return assemble(INFO, OTHERWISE, matched, reasons, null, NO_EVIDENCE, ctx, null);
@@ -502,14 +502,14 @@ const RULE_ROWS: readonly string[] = String.raw`  ["angry_repeat", "escalate", "
   ["non_english", "route", "senior", null, "normal", [], [], true, null, [5, 0]]
   ["happy", "answer", null, null, "low", [], [], "Happy customer", null, null]`.split("\n");
 type RuleRow = readonly [string, Action, string | readonly [string, string | null] | null, number | null, Urgency, readonly string[], readonly string[], string | true | null, string | true | null, readonly number[] | null];
-const RULE_CACHE: (RuleRow | undefined)[] = [];
+const RULE_CACHE: (RuleRow | undefined)[] = new Array<RuleRow | undefined>(6).fill(undefined);
 /** Rule j's row. */
 function ruleRow(j: number): RuleRow {
   return (RULE_CACHE[j] ??= JSON.parse(RULE_ROWS[j]!) as RuleRow);
 }
 /** Rule names by index. */
 const RULE_NAMES: readonly string[] = contract.rules;
-const OUTCOME_CACHE: (Outcome | undefined)[] = [];
+const OUTCOME_CACHE: (Outcome | undefined)[] = new Array<Outcome | undefined>(6).fill(undefined);
 /** The outcome rule j's brief is built from. */
 function outcomeOf(j: number): Outcome {
   let outcome = OUTCOME_CACHE[j];
@@ -533,6 +533,8 @@ function outcomeOf(j: number): Outcome {
 const MATCHED = new Int32Array(6);
 /** Per rule, the severity of its action (answer 0 … stop 3). */
 const RANK = new Int8Array([2, 3, 1, 2, 1, 0]);
+/** Per rule, 1 when it has a reason. */
+const HAS_REASON = flags(6, [0, 2, 3, 4, 5]);
 
 /** A byte per index below `n`: 1 for the listed ones. */
 function flags(n: number, listed: readonly number[]): Uint8Array {
@@ -541,10 +543,10 @@ function flags(n: number, listed: readonly number[]): Uint8Array {
   return out;
 }
 
-/** Rule j's reason, or null when it has none. */
-function reasonFor(j: number): string | null {
+/** Rule j's reason (for a rule with HAS_REASON set). */
+function reasonFor(j: number): string {
   const reason = ruleRow(j)[7];
-  return reason === true ? reasonOf(j) : reason;
+  return reason === true ? reasonOf(j) : (reason ?? "");
 }
 
 /** The decision when rule j wins. */
@@ -688,16 +690,47 @@ function match(): number {
       rest ^= low;
       const j = RULE_AT_BIT[(w << 5) | (31 - Math.clz32(low))]!;
       if (NEEDS_TEST[j] === 1 && !holds(j)) continue;
-      // Insertion keeps MATCHED in file order; within a word the bits already are.
-      let at = count++;
+      MATCHED[count++] = j;
+    }
+  }
+  inFileOrder(count);
+  return count;
+}
+
+/** Bit j set for each matched rule j while `inFileOrder` sorts; all zero between decisions. */
+const FOUND = new Int32Array(WORDS);
+
+/**
+ * Sorts MATCHED[0..count) into file order. Within a word of the bit sets the rules already are in file
+ * order, across words not. A few are sorted by insertion (about count² / 4 moves); more are set in the
+ * FOUND bit set, indexed by rule, and read back in order (one pass over its WORDS words), so an input
+ * matching hundreds of rules costs no more than a pass over the contract's words.
+ */
+function inFileOrder(count: number): void {
+  if (count * count <= 4 * WORDS) {
+    for (let k = 1; k < count; k++) {
+      const j = MATCHED[k]!;
+      let at = k;
       while (at > 0 && MATCHED[at - 1]! > j) {
         MATCHED[at] = MATCHED[at - 1]!;
         at--;
       }
       MATCHED[at] = j;
     }
+    return;
   }
-  return count;
+  for (let k = 0; k < count; k++) FOUND[MATCHED[k]! >> 5]! |= 1 << (MATCHED[k]! & 31);
+  let at = 0;
+  for (let w = 0; w < WORDS; w++) {
+    let bits = FOUND[w]!;
+    if (bits === 0) continue;
+    FOUND[w] = 0;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      bits ^= low;
+      MATCHED[at++] = (w << 5) | (31 - Math.clz32(low));
+    }
+  }
 }
 
 /** Per cell, the indices of the words of `mask` that are not zero. */
