@@ -7,8 +7,8 @@
  * box, so the search ends; it is exact because cells are uniform for every comparison (domain.ts).
  */
 import type { SignalValue } from "../../model.ts";
-import { add, emptySet, fullSet, intersect, intersects, isEmpty, minus, subset, union, has, type CellSet } from "./cellset.ts";
-import type { Domain } from "./domain.ts";
+import { add, emptySet, fullSet, intersect, intersects, isEmpty, minus, subset, union, type CellSet } from "./cellset.ts";
+import { preferredCell, type Domain } from "./domain.ts";
 import { and, or, FALSE, TRUE, type Node } from "./node.ts";
 
 /** A set of possible cells per signal (by signal index). */
@@ -158,9 +158,9 @@ export function pickAtom(node: Node): { s: number; set: CellSet } {
 export function exampleOf(domain: Domain, box: Box): Record<string, SignalValue> {
   const out: Record<string, SignalValue> = {};
   domain.signals.forEach((sc, s) => {
-    const cell = sc.preference.find((i) => has(box[s]!, i));
+    const cell = preferredCell(sc, box[s]!);
     // INVARIANT: search never returns a box with an empty signal.
-    out[sc.signal.name] = sc.cells[cell ?? 0]!.rep;
+    out[sc.signal.name] = sc.cells[Math.max(0, cell)]!.rep;
   });
   return out;
 }
