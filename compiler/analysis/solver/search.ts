@@ -47,16 +47,21 @@ export function simplify(node: Node, box: Box): Node {
     }
     case "and":
     case "or": {
-      let changed = false;
-      const ops: Node[] = [];
-      for (const o of node.ops) {
+      // The operands are copied only from the first that changes: most visits change nothing.
+      const conj = node.k === "and";
+      let ops: Node[] | null = null;
+      for (let k = 0; k < node.ops.length; k++) {
+        const o = node.ops[k]!;
         const s = simplify(o, box);
-        if (s !== o || s.k === "t" || s.k === "f") changed = true;
-        if (node.k === "and" ? s.k === "f" : s.k === "t") return s;
+        if (conj ? s.k === "f" : s.k === "t") return s;
+        if (ops === null) {
+          if (s === o && s.k !== "t" && s.k !== "f") continue;
+          ops = node.ops.slice(0, k);
+        }
         ops.push(s);
       }
-      if (!changed) return node;
-      return node.k === "and" ? and(ops) : mergeOr(ops, box);
+      if (ops === null) return node;
+      return conj ? and(ops) : mergeOr(ops, box);
     }
   }
 }
