@@ -82,7 +82,7 @@ export function mixedContract(rules: number, seed = 7): string {
     while (chosen.size < k) chosen.add(pick(names));
     const condition = [...chosen].map((name) => comparisons[name]!()).join(" and ");
     const roll = random();
-    const action = roll < 0.15 ? "answer" : roll < 0.75 ? `route to team${int(TEAMS)}` : roll < 0.95 ? `escalate to team${int(TEAMS)}` : `stop to team${int(TEAMS)} say "A colleague will contact you."`;
+    const action = roll < 0.15 ? "answer" : roll < 0.75 ? `route to team${int(TEAMS)}` : roll < 0.95 ? `escalate to team${int(TEAMS)} within 4h` : `stop to team${int(TEAMS)} within 4h say "A colleague will contact you."`;
     lines.push(`rule m${i} when ${condition} then ${action}`);
   }
   lines.push("", "otherwise answer", "");
@@ -116,7 +116,7 @@ export function interleavedContract(rules: number, seed = 7): string {
     const conds = [`waiting >= ${w}s`, `orderValue < ${v}`, `window in [${span.join(", ")}]`];
     if (random() < 0.3) conds.push(random() < 0.5 ? "urgent" : "not urgent");
     const action = actions[int(actions.length)]!;
-    const outcome = action === "answer" ? action : `${action}${int(TEAMS)}${action.startsWith("stop") ? ' say "A colleague will contact you."' : ""}`;
+    const outcome = action === "answer" ? action : `${action}${int(TEAMS)}${action.startsWith("route") ? "" : " within 1h"}${action.startsWith("stop") ? ' say "A colleague will contact you."' : ""}`;
     lines.push(`rule x${i} when ${conds.join(" and ")} then ${outcome}`);
   }
   lines.push("", "otherwise answer", "");
