@@ -9,6 +9,7 @@
 import { analyse } from "../compiler/analysis/index.ts";
 import { checkContract } from "../compiler/check/index.ts";
 import { parse } from "../grammar/parse.ts";
+import { shapeContract, type AnalysisShape } from "./analysis-shapes.ts";
 import { median } from "./measure.ts";
 import { routingContract } from "./routing.ts";
 import { scaleContract } from "./scale-contracts.ts";
@@ -16,9 +17,11 @@ import { syntheticContract } from "./synthetic.ts";
 
 /**
  * `random`: bench/synthetic.ts (most rules can never win); `routing`: bench/routing.ts (almost all can);
- * `examples`: bench/scale-contracts.ts (20 signals, product-keyed routing plus global escalations and stops).
+ * `examples`: bench/scale-contracts.ts (20 signals, product-keyed routing plus global escalations and stops);
+ * `ladder`, `mixed`, `interleaved`: bench/analysis-shapes.ts (thresholds on one signal, random overlapping
+ * conjunctions, two crossed ladders).
  */
-export type Shape = "random" | "routing" | "examples";
+export type Shape = "random" | "routing" | "examples" | AnalysisShape;
 
 export interface AnalysisTiming {
   readonly shape: Shape;
@@ -38,11 +41,12 @@ export function timeAnalysis(
   const out: AnalysisTiming[] = [];
   for (const policy of shape === "random" ? policies : (["most-severe"] as const)) {
     for (const rules of sizes) {
-      const source = shape === "routing" ? routingContract(rules) : shape === "examples" ? scaleContract(rules) : syntheticContract({ rules, policy });
+      const source =
+        shape === "routing" ? routingContract(rules) : shape === "examples" ? scaleContract(rules) : shape === "random" ? syntheticContract({ rules, policy }) : shapeContract(shape, rules);
       const ast = parse(source).ast;
       const { model } = checkContract(ast, { source, fileName: `synthetic-${rules}.handoff` });
       if (!model) throw new Error(`synthetic contract of ${rules} rules does not check`);
-      const runs = rules >= 5000 ? 3 : 5;
+      const runs = rules >= 4000 ? 3 : 5;
       const times: number[] = [];
       let last = analyse(model, ast, source);
       for (let i = 0; i < runs; i++) {
@@ -50,7 +54,7 @@ export function timeAnalysis(
         last = analyse(model, ast, source);
         times.push(Number(process.hrtime.bigint() - start) / 1e6);
       }
-      out.push({ shape, rules: model.rules.length, policy, medianMs: median(times), runs, diagnostics: last.diagnostics.length, witnesses: last.witnesses.length });
+      out.push({ shape, rules: model.rules.length, policy: model.policy, medianMs: median(times), runs, diagnostics: last.diagnostics.length, witnesses: last.witnesses.length });
     }
   }
   return out;
@@ -71,9 +75,11 @@ export function analysisSection(timings: readonly AnalysisTiming[] = timeAnalysi
     "`redundant-comparison`) plus one witness per reachable rule, after parsing and checking, on three shapes of",
     "generated contract: `random` (bench/synthetic.ts: 24 signals of mixed types, random overlapping conditions, so",
     "most rules can never win), `routing` (bench/routing.ts: rules keyed by product and region, almost all",
-    "reachable) and `examples` (bench/scale-contracts.ts, the contracts of the decision benchmark above: 20 signals,",
-    "routing keyed by product plus global escalations and stops that overlap every product). Median of 5 runs (3",
-    "for 5,000 rules). *Growth* is the time per rule over that of the smallest contract of the same shape: 1.00 is",
+    "reachable), `examples` (bench/scale-contracts.ts, the contracts of the decision benchmark above: 20 signals,",
+    "routing keyed by product plus global escalations and stops that overlap every product), and three shapes that",
+    "were slow (bench/analysis-shapes.ts): `ladder` (`rule rI when n > I and a`: tiers on one number), `mixed` (20",
+    "signals, each rule 2–5 random comparisons: enum lists, text `!=`, int `==`) and `interleaved` (two crossed",
+    "ladders and overlapping enum windows under `first-match`). Median of 5 runs (3 from 4,000 rules). *Growth* is the time per rule over that of the smallest contract of the same shape: 1.00 is",
     "linear, 10 would be quadratic from 100 to 1,000 rules.",
     "",
     "| Shape | Rules | Policy | Analysis time | Growth | Diagnostics | Witnesses |",

@@ -177,6 +177,7 @@ const report = [
     ...timeAnalysis(quick ? [100, 1000] : [100, 1000, 5000]),
     ...timeAnalysis(quick ? [100, 1000] : [100, 1000, 5000], ["most-severe"], "routing"),
     ...timeAnalysis(quick ? [100, 1000] : [100, 1000, 5000], ["most-severe"], "examples"),
+    ...(["ladder", "mixed", "interleaved"] as const).flatMap((shape) => timeAnalysis(quick ? [250, 1000] : [250, 1000, 4000], ["most-severe"], shape)),
   ]),
   "",
   lspSection(await benchLsp(quick ? { rounds: 5 } : {})),

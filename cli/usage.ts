@@ -7,6 +7,8 @@
  * README's row for the command.
  */
 
+import { SUMMARY_FIRST, SUMMARY_THRESHOLD } from "./summarise.ts";
+
 /** An option, or (`-`) an argument with a meaning of its own. */
 export interface OptionUsage {
   /** `--out`, or `-` for standard input. */
@@ -54,8 +56,11 @@ const format = (shape: string): OptionUsage => ({ name: "--format", value: "huma
 export const commandUsage = {
   check: {
     summary: "check contracts and print their diagnostics",
-    synopsis: ["check FILE... [--format human|json] [--info] [--witnesses]"],
-    description: "Parses and type-checks each contract, proves what the static analyses prove, and prints every diagnostic.",
+    synopsis: ["check FILE... [--format human|json] [--info] [--all] [--witnesses]"],
+    description: [
+      "Parses and type-checks each contract, proves what the static analyses prove, and prints every diagnostic;",
+      `a file with more than ${SUMMARY_THRESHOLD} to show is summarised: per code, its count and the first ${SUMMARY_FIRST} in full.`,
+    ].join("\n"),
     options: [
       {
         name: "--format",
@@ -67,6 +72,10 @@ export const commandUsage = {
         ].join("\n"),
       },
       { name: "--info", text: "also print info notes in human output (json always has them); otherwise they are counted" },
+      {
+        name: "--all",
+        text: `print every diagnostic in human output, however many (without it, more than ${SUMMARY_THRESHOLD} in a file are\nsummarised per code with the first ${SUMMARY_FIRST} of each and a count of the rest; json always lists every one)`,
+      },
       {
         name: "--witnesses",
         text: [

@@ -2,14 +2,15 @@ import { check } from "../../compiler/compile.ts";
 import { hasErrors, type Diagnostic, type Example } from "../../diagnostics/index.ts";
 import { parse, UsageError } from "../args.ts";
 import { readSource } from "../io.ts";
-import { renderHuman, summary, toJson } from "../../diagnostics/render.ts";
+import { summary, toJson } from "../../diagnostics/render.ts";
+import { renderDiagnostics } from "../summarise.ts";
 import { printExample } from "../../diagnostics/values.ts";
 import type { Io } from "../io-types.ts";
 import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 
 export const checkCommand = {
   async run(args: readonly string[], io: Io): Promise<number> {
-    const { values, positionals } = parse(args, { format: { type: "string" }, info: { type: "boolean" }, witnesses: { type: "boolean" } }, "check");
+    const { values, positionals } = parse(args, { format: { type: "string" }, info: { type: "boolean" }, witnesses: { type: "boolean" }, all: { type: "boolean" } }, "check");
     const format = values.format ?? "human";
     const withWitnesses = values.witnesses === true;
     if (format !== "human" && format !== "json") throw new UsageError(`check: --format must be \`human\` or \`json\`, not \`${format}\``);
@@ -28,7 +29,7 @@ export const checkCommand = {
         witnesses.push(...found.map((w) => ({ file, rule: w.rule, example: w.example })));
       } else {
         const shown = values.info === true ? diagnostics : diagnostics.filter((d) => d.severity !== "info");
-        for (const d of shown) io.stdout(renderHuman(file, text, d) + "\n");
+        for (const rendered of renderDiagnostics(file, text, shown, values.all === true)) io.stdout(rendered + "\n");
         if (withWitnesses) for (const w of found) io.stdout(`rule ${w.rule}: ${printExample(w.example)}\n`);
         const hidden = diagnostics.length - shown.length;
         io.stdout(`${file}: ${summary(diagnostics)}${hidden > 0 ? ` (not shown; \`--info\` shows them)` : ""}\n`);

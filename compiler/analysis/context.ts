@@ -7,8 +7,9 @@ import type { ContractFile } from "../../grammar/ast.ts";
 import type { Example } from "../../diagnostics/index.ts";
 import type { Span } from "../../diagnostics/span.ts";
 import type { Cond, ContractModel, SignalValue } from "../model.ts";
+import { holds } from "../interpret.ts";
 import { priorityOrder } from "../policy.ts";
-import { subset } from "./solver/cellset.ts";
+import { count, intersect, subset } from "./solver/cellset.ts";
 import { literalsOf, makeDomain, type Domain } from "./solver/domain.ts";
 import { allOf, negation, type Formula } from "./solver/formula.ts";
 import { compile } from "./solver/node.ts";
@@ -48,14 +49,32 @@ export interface AnalysisContext {
    * there beats i too (the policy's order is transitive), can win, and matches there.
    */
   rivals(i: number): readonly number[];
+  /**
+   * For a rule that can match but never wins: rivals that together match every input it matches, in
+   * the order found (greedily, not pruned: see unreachable-rule.ts), with the inputs rule i matches
+   * that were met on the way. Null for any other rule.
+   */
+  beatenBy(i: number): Cover | null;
   /** The source text under `span`-like offsets. */
   textOf(span: { startOffset: number; endOffset: number }): string;
+}
+
+export interface Cover {
+  readonly rules: readonly number[];
+  readonly inputs: readonly Example[];
 }
 
 /**
  * Rules are settled in the policy's priority order (`beats`), each against an index of the rules
  * already found to win somewhere, so "can rule i win" compares rule i only with winners that may
  * overlap it — not with every rule above it. Settling is lazy and runs up to the rule asked about.
+ *
+ * Whether a rule wins is decided by adding its rivals lazily (counterexample-guided, as in CEGAR): find
+ * an input it matches that the rivals chosen so far do not; if no rival matches that input the rule
+ * wins there, else add the first rival that does and ask again. A rule that never wins is so proved
+ * with the few rivals that cover it instead of all of them at once, the question that was most of the
+ * analysis of contracts whose rules overlap in every direction; the rivals found are its `beatenBy`.
+ * A rule that wins gets its example from the full question, so examples do not depend on the path.
  */
 /** `text` is the source as parsed (`ParseResult.source`, without a byte-order mark): spans index it. */
 export function createContext(model: ContractModel, ast: ContractFile, text: string): AnalysisContext {
@@ -86,12 +105,45 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
       // Every member of the index was settled before k, so beats it.
       const rivals = winners.query(k);
       rivalsOf[k] = rivals;
-      const never = ctx.matching(k) === null || rivals.some((j) => covers(j, k));
-      const example = never ? null : solve(domain, winsCond(k));
+      const cover = ctx.matching(k) === null ? { rules: [], inputs: [] } : coverOf(k, rivals);
+      const example = cover ? null : solve(domain, winsCond(k));
+      // INVARIANT: coverOf found an input where rule k wins, so the full question has one.
+      if (!cover && !example) throw new Error(`rule ${model.rules[k]!.name}: settling disagrees with its winning question`);
       wins.set(k, example);
+      if (cover && cover.rules.length > 0) beatenBy[k] = cover;
       if (example) winners.add(k);
     }
   };
+  /** Rivals of rule k (which can match) that cover it, greedily, or null when it wins somewhere. */
+  const coverOf = (k: number, rivals: readonly number[]): Cover | null => {
+    const single = rivals.find((j) => covers(j, k));
+    const chosen: number[] = single === undefined ? [] : [single];
+    const inputs: Example[] = [];
+    for (;;) {
+      const example = chosen.length === 0 ? ctx.matching(k) : solve(domain, uncovered(model, k, chosen));
+      if (!example) return { rules: chosen, inputs };
+      inputs.push(example);
+      // Of the rivals matching it, the one whose hull keeps most of rule k's: the chain stays short.
+      let j = -1;
+      let best = -1;
+      for (const c of rivals) {
+        if (chosen.includes(c) || !holds(model.rules[c]!.condition, example)) continue;
+        const share = sharedShare(c, k);
+        if (share > best) [j, best] = [c, share];
+      }
+      if (j < 0) return null;
+      chosen.push(j);
+    }
+  };
+  /** The share of rule k's hull (cells per signal, multiplied) that rule c's hull holds too. */
+  const sharedShare = (c: number, k: number): number => {
+    const [a, b] = [hulls[c], hulls[k]];
+    if (!a || !b) return 0;
+    let share = 1;
+    for (let s = 0; s < b.length; s++) if (a[s] !== full[s]) share *= count(intersect(a[s]!, b[s]!)) / count(b[s]!);
+    return share;
+  };
+  const beatenBy: (Cover | undefined)[] = [];
   const settleAll = (): void => {
     if (order.length > 0) settle(order[order.length - 1]!);
   };
@@ -138,9 +190,18 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
       return list;
     },
     rivals,
+    beatenBy(i) {
+      settle(i);
+      return beatenBy[i] ?? null;
+    },
     textOf: (span) => text.slice(span.startOffset, span.endOffset),
   };
   return ctx;
+}
+
+/** "Rule i matches and none of `rules` does". */
+export function uncovered(model: ContractModel, i: number, rules: readonly number[]): Cond {
+  return { kind: "and", operands: [model.rules[i]!.condition, ...rules.map((j) => negation(model.rules[j]!.condition))] };
 }
 
 export interface RuleSpans {

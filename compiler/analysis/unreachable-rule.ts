@@ -5,11 +5,9 @@
  * that the chosen rules do not, add the first rule that beats it and matches that input), then pruned
  * until no chosen rule can be dropped; every step is a solver question, so the set is verified.
  */
-import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
-import type { Cond } from "../model.ts";
+import { diagnostic, type Diagnostic, type Example } from "../../diagnostics/index.ts";
 import { holds } from "../interpret.ts";
-import { nameList, type AnalysisContext } from "./context.ts";
-import { negation } from "./solver/formula.ts";
+import { nameList, uncovered, type AnalysisContext } from "./context.ts";
 
 export function unreachableRule(ctx: AnalysisContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -31,25 +29,18 @@ export function unreachableRule(ctx: AnalysisContext): Diagnostic[] {
 /** Rules that beat rule i and together match every input rule i matches: irredundant, in file order. */
 export function coveringRules(ctx: AnalysisContext, i: number): number[] {
   const { model } = ctx;
-  const candidates = ctx.rivals(i);
-  const uncovered = (set: readonly number[]): Cond => ({
-    kind: "and",
-    operands: [model.rules[i]!.condition, ...set.map((j) => negation(model.rules[j]!.condition))],
-  });
-  // Usually one rule alone covers it, and the hulls show which.
-  const single = candidates.find((j) => ctx.covers(j, i));
-  const chosen: number[] = single === undefined ? [] : [single];
-  for (;;) {
-    const example = ctx.solve(uncovered(chosen));
-    if (!example) break;
-    const j = candidates.find((c) => !chosen.includes(c) && holds(model.rules[c]!.condition, example));
-    // INVARIANT: rule i never wins, so every input it matches is matched by a rule that beats it.
-    if (j === undefined) return [...candidates];
-    chosen.push(j);
-  }
+  // Greedy (context.ts): while an input rule i matches escapes the chosen rules, add a rival matching it.
+  const found = ctx.beatenBy(i);
+  const chosen = [...(found?.rules ?? ctx.rivals(i))];
+  // Then pruned: a rule is needed when an input rule i matches is matched by no other chosen rule.
+  const inputs = [...(found?.inputs ?? [])];
+  const onlyBy = (j: number, input: Example) => chosen.every((c) => (c === j) === holds(model.rules[c]!.condition, input));
   for (const j of [...chosen]) {
+    if (inputs.some((input) => onlyBy(j, input))) continue;
     const without = chosen.filter((c) => c !== j);
-    if (ctx.solve(uncovered(without)) === null) chosen.splice(chosen.indexOf(j), 1);
+    const input = ctx.solve(uncovered(model, i, without));
+    if (input === null) chosen.splice(chosen.indexOf(j), 1);
+    else inputs.push(input);
   }
   return chosen.sort((a, b) => a - b);
 }

@@ -200,3 +200,45 @@ otherwise answer
     expect(human.stdout).toMatch(/^rule upset: sentiment = -?[\d.]+, vip = (true|false)$/m);
   });
 });
+
+describe("handoff check: many diagnostics", () => {
+  // 60 rules that `r0` always beats (60 unreachable-rule warnings) and 2 never satisfiable.
+  const ladder = [
+    `signals { n: int in 0..  a: bool = false }`,
+    `owners { team: "Team" }`,
+    ...Array.from({ length: 61 }, (_, i) => `rule r${i} when n > ${i} and a then route to team`),
+    `rule never1 when n < 0 then answer`,
+    `rule never2 when n < 0 and a then answer`,
+    `otherwise answer`,
+    "",
+  ].join("\n");
+  const headers = (stdout: string) => stdout.split("\n").filter((l) => /^\S+:\d+:\d+ /.test(l));
+
+  it("summarise a file past 50 shown diagnostics: per code its count and the first 3, then what was left out", async () => {
+    const dir = tempDir({ "l.handoff": ladder });
+    const run = await cli(dir, ["check", "l.handoff"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("l.handoff: unreachable-rule: 60 warnings, the first 3 below\n");
+    expect(run.stdout).toContain("l.handoff: unsatisfiable-condition: 2 warnings\n");
+    expect(headers(run.stdout).map((l) => /rule `(\w+)`/.exec(l)![1])).toEqual(["r1", "r2", "r3", "never1", "never2"]);
+    expect(run.stdout).toContain(" 5 | rule r2 when n > 2 and a then route to team\n");
+    expect(run.stdout).toMatch(/l\.handoff: 57 more not shown; `--all` prints every one, `--format json` lists them all\nl\.handoff: 62 warnings\n$/);
+  });
+
+  it("--all prints every diagnostic, and --format json always lists every one", async () => {
+    const dir = tempDir({ "l.handoff": ladder });
+    const all = await cli(dir, ["check", "l.handoff", "--all"]);
+    expect(headers(all.stdout)).toHaveLength(62);
+    expect(all.stdout).not.toContain("more not shown");
+    const json = JSON.parse((await cli(dir, ["check", "l.handoff", "--format", "json"])).stdout);
+    expect(json).toHaveLength(62);
+  });
+
+  it("print every diagnostic when there are 50 or fewer to show", async () => {
+    const fifty = ladder.split("\n").filter((l) => !/^rule r(5[1-9]|60) /.test(l) && !l.startsWith("rule never")).join("\n");
+    const dir = tempDir({ "f.handoff": fifty });
+    const run = await cli(dir, ["check", "f.handoff"]);
+    expect(headers(run.stdout)).toHaveLength(50);
+    expect(run.stdout).not.toContain("more not shown");
+  });
+});

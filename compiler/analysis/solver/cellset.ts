@@ -85,3 +85,36 @@ export function count(a: CellSet): number {
   }
   return n;
 }
+
+/** Adds the cells `from..to-1`, a word at a time. */
+export function addRange(set: CellSet, from: number, to: number): void {
+  for (let i = from; i < to; ) {
+    const w = i >>> 5;
+    const lo = i & 31;
+    const hi = Math.min(32, lo + (to - i));
+    set[w]! |= (hi === 32 ? -1 >>> 0 : (1 << hi) - 1) & ~((1 << lo) - 1);
+    i += hi - lo;
+  }
+}
+
+/** The smallest member `>= from`, or -1. */
+export function firstFrom(set: CellSet, from: number): number {
+  for (let w = from >>> 5; w < set.length; w++) {
+    let x = set[w]!;
+    if (w === from >>> 5) x &= ~((1 << (from & 31)) - 1);
+    if (x !== 0) return (w << 5) + 31 - Math.clz32(x & -x);
+  }
+  return -1;
+}
+
+/** The largest member `< before`, or -1. */
+export function lastBefore(set: CellSet, before: number): number {
+  if (before <= 0) return -1;
+  const top = (before - 1) >>> 5;
+  for (let w = top; w >= 0; w--) {
+    let x = set[w]!;
+    if (w === top && ((before - 1) & 31) !== 31) x &= (1 << (((before - 1) & 31) + 1)) - 1;
+    if (x !== 0) return (w << 5) + 31 - Math.clz32(x);
+  }
+  return -1;
+}

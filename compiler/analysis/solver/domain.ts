@@ -18,6 +18,7 @@
  * state any valid value of a signal that has one.
  */
 import type { Cond, SignalModel, SignalValue } from "../../model.ts";
+import { firstFrom, has, lastBefore, type CellSet } from "./cellset.ts";
 
 export type Cell =
   /** Numbers between `lo` and `hi` (null: unbounded), each end open or closed; a point when lo = hi. */
@@ -41,6 +42,12 @@ export interface SignalCells {
   readonly preference: readonly number[];
   /** The literals the cells are cut at (numbers and text; enums and bools need none). */
   readonly literals: ReadonlySet<SignalValue>;
+  /** The cell whose `rep` is this value (reps are distinct: cells are disjoint). */
+  readonly byRep: ReadonlyMap<SignalValue, number>;
+  /** The default's cell, or -1. */
+  readonly home: number;
+  /** Range cells: the first whose `rep` is `>= 0` (cells.length when none); -1 for other kinds. */
+  readonly zero: number;
 }
 
 /** Built by `makeDomain` (or `buildDomain`, solve.ts); treat as opaque outside compiler/analysis/. */
@@ -121,7 +128,23 @@ function signalCells(signal: SignalModel, mentioned: Set<SignalValue>): SignalCe
       break;
     }
   }
-  return { signal, cells, preference: preference(signal, cells), literals };
+  const byRep = new Map<SignalValue, number>(cells.map((c, i) => [c.rep, i]));
+  const home = signal.defaultValue === undefined ? -1 : cellOf(cells, signal.defaultValue);
+  const ranged = cells[0]?.kind === "range";
+  const zero = ranged ? firstIndex(cells, (c) => c.rep as number >= 0) : -1;
+  return { signal, cells, preference: preference(signal, cells), literals, byRep, home, zero };
+}
+
+/** The first index at which `ok` holds, for an `ok` false on a prefix and true after it (cells.length when never). */
+export function firstIndex(cells: readonly Cell[], ok: (cell: Cell) => boolean): number {
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ok(cells[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** A string none of `taken` equals. */
@@ -185,6 +208,21 @@ function preference(signal: SignalModel, cells: readonly Cell[]): number[] {
   order.sort((a, b) => simplicity(cells[a]!) - simplicity(cells[b]!) || a - b);
   const home = signal.defaultValue === undefined ? -1 : cellOf(cells, signal.defaultValue);
   return home < 0 ? order : [home, ...order.filter((i) => i !== home)];
+}
+
+/**
+ * The most preferred cell of `set` (the first of `preference` in it), found without walking the order:
+ * the default's cell; else, for ranges (ascending, so `|rep|` falls up to `zero` and rises from it), the
+ * nearer to zero of the last member below `zero` and the first from it, the lower on a tie; else the
+ * first member. -1 when `set` is empty.
+ */
+export function preferredCell(sc: SignalCells, set: CellSet): number {
+  if (sc.home >= 0 && has(set, sc.home)) return sc.home;
+  if (sc.zero < 0) return firstFrom(set, 0);
+  const left = lastBefore(set, sc.zero);
+  const right = firstFrom(set, sc.zero);
+  if (left < 0 || right < 0) return left < 0 ? right : left;
+  return Math.abs(sc.cells[right]!.rep as number) < Math.abs(sc.cells[left]!.rep as number) ? right : left;
 }
 
 /** The index of the cell holding `value`, or -1 when it is no valid value of the signal. */

@@ -5,8 +5,8 @@
  * polarity, so a rule's condition is compiled once however many questions mention it.
  */
 import type { Cond } from "../../model.ts";
-import { atomHolds } from "../../interpret.ts";
-import { complement, fullSet, emptySet, add, type CellSet } from "./cellset.ts";
+import { cellsWhere } from "./atom-cells.ts";
+import { complement, fullSet, type CellSet } from "./cellset.ts";
 import type { Domain } from "./domain.ts";
 import type { Formula } from "./formula.ts";
 
@@ -71,10 +71,7 @@ function atom(domain: Domain, f: Extract<Cond, { kind: "cmp" | "in" }>, neg: boo
     const values = f.kind === "cmp" ? [f.value] : f.values;
     for (const v of values) if (!sc.literals.has(v)) throw new NotCovered(`${f.signal}: ${String(v)}`);
   }
-  let set = emptySet(sc.cells.length);
-  sc.cells.forEach((cell, i) => {
-    if (atomHolds(f, cell.rep)) add(set, i);
-  });
+  let set = cellsWhere(sc, f);
   if (neg) set = complement(set, sc.cells.length);
   return atomNode(s, set, sc.cells.length);
 }

@@ -7,8 +7,8 @@
  * box, so the search ends; it is exact because cells are uniform for every comparison (domain.ts).
  */
 import type { SignalValue } from "../../model.ts";
-import { add, emptySet, fullSet, intersect, intersects, isEmpty, minus, subset, union, has, type CellSet } from "./cellset.ts";
-import type { Domain } from "./domain.ts";
+import { add, emptySet, fullSet, intersect, intersects, isEmpty, minus, subset, union, type CellSet } from "./cellset.ts";
+import { preferredCell, type Domain } from "./domain.ts";
 import { and, or, FALSE, TRUE, type Node } from "./node.ts";
 
 /** A set of possible cells per signal (by signal index). */
@@ -47,16 +47,21 @@ export function simplify(node: Node, box: Box): Node {
     }
     case "and":
     case "or": {
-      let changed = false;
-      const ops: Node[] = [];
-      for (const o of node.ops) {
+      // The operands are copied only from the first that changes: most visits change nothing.
+      const conj = node.k === "and";
+      let ops: Node[] | null = null;
+      for (let k = 0; k < node.ops.length; k++) {
+        const o = node.ops[k]!;
         const s = simplify(o, box);
-        if (s !== o || s.k === "t" || s.k === "f") changed = true;
-        if (node.k === "and" ? s.k === "f" : s.k === "t") return s;
+        if (conj ? s.k === "f" : s.k === "t") return s;
+        if (ops === null) {
+          if (s === o && s.k !== "t" && s.k !== "f") continue;
+          ops = node.ops.slice(0, k);
+        }
         ops.push(s);
       }
-      if (!changed) return node;
-      return node.k === "and" ? and(ops) : mergeOr(ops, box);
+      if (ops === null) return node;
+      return conj ? and(ops) : mergeOr(ops, box);
     }
   }
 }
@@ -158,9 +163,9 @@ export function pickAtom(node: Node): { s: number; set: CellSet } {
 export function exampleOf(domain: Domain, box: Box): Record<string, SignalValue> {
   const out: Record<string, SignalValue> = {};
   domain.signals.forEach((sc, s) => {
-    const cell = sc.preference.find((i) => has(box[s]!, i));
+    const cell = preferredCell(sc, box[s]!);
     // INVARIANT: search never returns a box with an empty signal.
-    out[sc.signal.name] = sc.cells[cell ?? 0]!.rep;
+    out[sc.signal.name] = sc.cells[Math.max(0, cell)]!.rep;
   });
   return out;
 }
