@@ -7,6 +7,11 @@ if (!existsSync(new URL("../dist/cli/main.js", import.meta.url))) {
   process.stderr.write("handoff: not built yet: run `npm run build` in the handoff folder\n");
   process.exit(70);
 }
+// A reader that stops early (`handoff check … | head`) closes the pipe: stop quietly, as a Unix tool does.
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
 const { main } = await import("../dist/cli/main.js");
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -43,3 +43,13 @@ describe("the compiled CLI prints what the sources print", () => {
     expect(readFileSync(join(dir, "from-dist", `${name}.ts`), "utf8")).toBe(readFileSync(join(dir, "from-source", `${name}.ts`), "utf8"));
   });
 });
+
+describe("the compiled CLI in a pipeline", () => {
+  it("stops quietly when the reader closes the pipe early (`handoff … | head -1`)", () => {
+    const bin = join(root, "bin", "handoff.js");
+    const script = `"${process.execPath}" "${bin}" gen-log support.handoff --lines 20000 2>stderr.txt | head -1 > first.txt`;
+    execFileSync("sh", ["-c", script], { cwd: dir });
+    expect(readFileSync(join(dir, "first.txt"), "utf8")).toMatch(/^\{"type":"decision"/);
+    expect(readFileSync(join(dir, "stderr.txt"), "utf8")).toBe("");
+  });
+});
