@@ -1,0 +1,2 @@
+export { generatePython, pythonRuntimeSource } from "./generate.ts";
+export { pyLiteral, pyNumber, pyStr } from "./literals.ts";
