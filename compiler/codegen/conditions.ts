@@ -9,10 +9,9 @@
  * chain under `!`; nowhere else.
  */
 import type { Cond, SignalValue } from "../model.ts";
-import { group, indent, line } from "../../format/doc.ts";
 import { operand } from "./literals.ts";
 import type { Locals } from "./names.ts";
-import { chain, ifParens, operandLines, paren, type Doc } from "./syntax.ts";
+import { chain, hangingChain, ifParens, operandLines, paren, type Doc } from "./syntax.ts";
 
 /** Lists longer than this test membership with a module-level `Set` instead of an `||` chain. */
 export const SET_THRESHOLD = 8;
@@ -99,8 +98,7 @@ function expression(cond: Cond, locals: Locals, constants: ConditionConstants): 
 
 /** A chain inside another, in parentheses that hug it, continuation lines indented. */
 function nested(operands: readonly Doc[], op: "&&" | "||"): Doc {
-  const [first, ...rest] = operands;
-  return group("(", first!, indent(rest.map((o) => [" ", op, line(), o])), ")");
+  return ["(", hangingChain(operands, op), ")"];
 }
 
 function simple(doc: Doc, binding: Binding): Expression {

@@ -59,15 +59,20 @@ export function contractText(model: ContractModel, prelude: Prelude, forced?: St
     constants: { set: setConstant },
     enumSets,
   };
-  const plan = choosePlan(model, forced, () => print(statements(decideBody(cx, inlineMatching(cx)))).length);
+  // The inline strategy's matching, built once: measured to choose the plan, and used when it is inline.
+  let inlineTail: Doc[] | undefined;
+  const inline = (): Doc[] => (inlineTail ??= inlineMatching(cx));
+  const plan = choosePlan(model, forced, () => print(statements(decideBody(cx, inline()))).length);
   const { signals: piiSignals, fields: piiFields } = piiNames(model);
-  const matching = matchingParts(cx, plan);
+  const tables = plan.strategy === "inline" ? null : matchingParts(cx, plan);
+  // Built before the constants: building it declares the membership sets (`setDecls`) it uses.
+  const decide = decideBody(cx, tables?.decideTail ?? inline());
 
   const signalsInterface = block(
     "export interface Signals",
     model.signals.map(signalMember),
   );
-  const contractType = typeLiteral([
+  const contractType = objectLines([
     `readonly name: ${str(model.name)}`,
     `readonly version: ${strOrNull(model.version)}`,
     `readonly policy: ${str(model.policy)}`,
@@ -75,12 +80,12 @@ export function contractText(model: ContractModel, prelude: Prelude, forced?: St
     `readonly hash: ${str(model.sourceHash)}`,
     [
       "readonly pii: ",
-      typeLiteral([
+      objectLines([
         ["readonly signals: readonly ", array(piiSignals.map(str))],
         ["readonly fields: readonly ", array(piiFields.map(str))],
-      ]),
+      ], ";"),
     ],
-  ]);
+  ], ";");
   const frozen = (doc: Doc): Doc => ["Object.freeze(", doc, " as const)"];
   const contractValue = frozen(
     objectLines([
@@ -128,7 +133,7 @@ export function contractText(model: ContractModel, prelude: Prelude, forced?: St
     fn(
       "/** The decision for `signals` (see `Signals`) in `context` (see `Context`). Never throws. */",
       "export function decide(signals: unknown, context?: unknown): Decision",
-      decideBody(cx, matching.decideTail),
+      decide,
     ),
     fn(
       "/** Validates `signals` as `decide` does, with defaults applied. Never throws. */",
@@ -165,7 +170,7 @@ export function contractText(model: ContractModel, prelude: Prelude, forced?: St
 ${strategy}
 
 ${print(declarations(parts))}`,
-    tables: matching.tables,
+    tables: tables?.tables ?? "",
   };
 }
 
@@ -184,9 +189,4 @@ function fn(doc: string | null, signature: string, body: readonly Doc[]): Doc {
 /** `// comment` above a declaration. */
 function commented(comment: string, declaration: Doc): Doc {
   return [`// ${comment}`, hardline(), declaration];
-}
-
-/** An object type, one member per line. */
-function typeLiteral(members: readonly Doc[]): Doc {
-  return ["{", indent(hardline(), join(members, () => [";", hardline()]), ";"), hardline(), "}"];
 }

@@ -79,10 +79,15 @@ export function operandLines(operands: readonly Doc[], op: "&&" | "||"): Doc {
   return join(operands, () => [" ", op, line()]);
 }
 
-/** `a + b + c` as an argument or a value: like `chain`, continuation lines indented below the first operand. */
-export function concatenation(operands: readonly Doc[]): Doc {
+/** `a op b op c` whose continuation lines are indented below the first operand (an argument, a nested chain). */
+export function hangingChain(operands: readonly Doc[], op: "&&" | "||" | "+"): Doc {
   const [first, ...rest] = operands;
-  return group(first ?? '""', indent(rest.map((operand) => [" +", line(), operand])));
+  return group(first ?? "", indent(rest.map((operand) => [" ", op, line(), operand])));
+}
+
+/** `a + b + c` as an argument or a value. */
+export function concatenation(operands: readonly Doc[]): Doc {
+  return operands.length === 0 ? '""' : hangingChain(operands, "+");
 }
 
 /** `(doc)`, its content on lines of its own when it breaks. */
@@ -101,10 +106,13 @@ export function object(entries: readonly Doc[]): Doc {
   return group("{", indent(line(), commaSeparated(entries), ifBreak(",")), line(), "}");
 }
 
-/** An object literal with one entry per line, always (records read side by side, like outcomes). */
-export function objectLines(entries: readonly Doc[]): Doc {
+/**
+ * An object literal with one entry per line, always (records read side by side, like outcomes); with
+ * `;` as the separator, an object type.
+ */
+export function objectLines(entries: readonly Doc[], separator: "," | ";" = ","): Doc {
   if (entries.length === 0) return "{}";
-  return ["{", indent(hardline(), join(entries, () => [",", hardline()]), ","), hardline(), "}"];
+  return ["{", indent(hardline(), join(entries, () => [separator, hardline()]), separator), hardline(), "}"];
 }
 
 /** `[a, b]`, or one element per line. */
