@@ -8,10 +8,11 @@ import { reportToStderr } from "./report.ts";
 
 /**
  * The checked model of the contract `file`, for a command whose output is something other than
- * diagnostics (`run`, `explain`, `schema`), or null when it has errors: those are printed on stderr,
- * with the warnings too when `warnings` is "show" (otherwise warnings are `check`'s business).
+ * diagnostics, or null when it has errors. Errors are always printed on stderr; warnings `always`
+ * (`run`), `with-errors` (`explain`, `schema`: they are `check`'s business otherwise) or `never` (the
+ * review commands, whose contract is only a reference). Unreadable: UsageError.
  */
-export async function checkedContract(io: Io, file: string, warnings: "show" | "hide"): Promise<ContractModel | null> {
+export async function checkedContract(io: Io, file: string, warnings: "always" | "with-errors" | "never"): Promise<ContractModel | null> {
   const { text, tooLarge } = await readSource(io.cwd, file);
   if (tooLarge) {
     reportToStderr(io, file, "", [tooLargeDiagnostic()]);
@@ -19,7 +20,7 @@ export async function checkedContract(io: Io, file: string, warnings: "show" | "
   }
   const result = check(text, { fileName: file });
   const failed = result.model === null || hasErrors(result.diagnostics);
-  if (warnings === "show") reportToStderr(io, file, text, result.diagnostics);
-  else if (failed) reportToStderr(io, file, text, result.diagnostics);
+  const shown = warnings === "never" ? result.diagnostics.filter((d) => d.severity === "error") : warnings === "always" || failed ? result.diagnostics : [];
+  reportToStderr(io, file, text, shown);
   return failed ? null : result.model;
 }

@@ -17,7 +17,7 @@ export const explainCommand = {
       throw new UsageError(`explain: unknown format \`${values.format}\` (expected human or json)`);
     }
     const input = await readInput(io, "explain", values.input);
-    const model = await checkedContract(io, positionals[0]!, "hide");
+    const model = await checkedContract(io, positionals[0]!, "with-errors");
     if (model === null) return 1;
     const explanation = explain(model, input.signals, input.context);
     io.stdout(values.format === "json" ? JSON.stringify(explanation, null, 2) + "\n" : renderExplanation(model, explanation));

@@ -5,7 +5,8 @@ import { basename, dirname, join, resolve } from "node:path";
 import { generateLog } from "../../review/generate.ts";
 import { parse, UsageError } from "../args.ts";
 import type { Io } from "../io-types.ts";
-import { isoDate, loadModel, wholeNumber } from "./review.ts";
+import { checkedContract } from "../checked-contract.ts";
+import { isoDate, wholeNumber } from "./review.ts";
 
 export const genLogCommand = {
   async run(args: readonly string[], io: Io): Promise<number> {
@@ -20,7 +21,7 @@ export const genLogCommand = {
     const since = values.since === undefined ? undefined : isoDate("gen-log", "--since", values.since, false);
     const until = values.until === undefined ? undefined : isoDate("gen-log", "--until", values.until, true);
     if (since !== undefined && until !== undefined && since >= until) throw new UsageError("gen-log: --since must be before --until");
-    const model = await loadModel(io, positionals[0]!);
+    const model = await checkedContract(io, positionals[0]!, "never");
     if (model === null) return 1;
     const generated = generateLog(model, { lines, seed: values.seed ?? 1, ...(since === undefined ? {} : { since }), ...(until === undefined ? {} : { until }) });
     if (values.out === undefined) {

@@ -3,7 +3,7 @@ import { replay, type ReplayResult } from "../../review/replay.ts";
 import { replayText } from "../../review/replay-report.ts";
 import { parse, UsageError } from "../args.ts";
 import type { Io } from "../io-types.ts";
-import { loadModel } from "./review.ts";
+import { checkedContract } from "../checked-contract.ts";
 
 export const replayCommand = {
   async run(args: readonly string[], io: Io): Promise<number> {
@@ -16,7 +16,7 @@ export const replayCommand = {
     let result: ReplayResult;
     try {
       await assertReadable(logs, io.cwd);
-      const model = await loadModel(io, contract);
+      const model = await checkedContract(io, contract, "never");
       if (model === null) return 1;
       result = await replay(model, logs, { cwd: io.cwd });
     } catch (error) {

@@ -1,17 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import { check } from "../../compiler/compile.ts";
-import type { ContractModel } from "../../compiler/model.ts";
-import { tooLargeDiagnostic } from "../../grammar/parse.ts";
 import { assertReadable, LogReadError } from "../../review/jsonl.ts";
 import { reviewHtml } from "../../review/report-html.ts";
 import { compareReviews, isSavedReview, type Period } from "../../review/compare.ts";
 import { comparisonMarkdown, comparisonSummary, reviewMarkdown, reviewSummary } from "../../review/report-md.ts";
 import { review, type ReviewResult } from "../../review/review.ts";
 import { parse, UsageError } from "../args.ts";
-import { readSource, writeAtomically } from "../io.ts";
+import { checkedContract } from "../checked-contract.ts";
+import { writeAtomically } from "../io.ts";
 import type { Io } from "../io-types.ts";
-import { reportToStderr } from "../report.ts";
 
 export const reviewCommand = {
   async run(args: readonly string[], io: Io): Promise<number> {
@@ -31,7 +28,7 @@ export const reviewCommand = {
     }
     let knownRules: string[] | undefined;
     if (values.contract !== undefined) {
-      const model = await loadModel(io, values.contract);
+      const model = await checkedContract(io, values.contract, "never");
       if (model === null) return 1;
       knownRules = [...model.rules.map((r) => r.name), ...(model.otherwise ? ["otherwise"] : [])];
     }
@@ -84,18 +81,6 @@ async function earlierPeriod(io: Io, file: string, knownRules: string[] | undefi
     if (error instanceof LogReadError) throw new UsageError(`review: --compare: ${error.message}`);
     throw error;
   }
-}
-
-/** The checked model of a contract, or null after printing its errors to stderr. Unreadable: UsageError. */
-export async function loadModel(io: Io, file: string): Promise<ContractModel | null> {
-  const { text, tooLarge } = await readSource(io.cwd, file);
-  if (tooLarge) {
-    reportToStderr(io, file, "", [tooLargeDiagnostic()]);
-    return null;
-  }
-  const result = check(text, { fileName: file });
-  if (reportToStderr(io, file, text, result.diagnostics.filter((d) => d.severity === "error")) || result.model === null) return null;
-  return result.model;
 }
 
 /** A whole number >= 1, or a UsageError naming the option. */

@@ -11,7 +11,7 @@ export const schemaCommand = {
     if (!(schemaTargets as readonly string[]).includes(target)) {
       throw new UsageError(`schema: unknown target \`${target}\` for --for (expected ${schemaTargets.join(", ")})`);
     }
-    const model = await checkedContract(io, positionals[0]!, "hide");
+    const model = await checkedContract(io, positionals[0]!, "with-errors");
     if (model === null) return 1;
     io.stdout(`${JSON.stringify(contractSchema(model, target as SchemaTarget), null, 2)}\n`);
     return 0;
