@@ -86,10 +86,15 @@ export const commandUsage = {
     ],
   },
   build: {
-    summary: "compile a contract into a dependency-free TypeScript module",
-    synopsis: ["build FILE [--out DIR] [--emit-tests] [--explain-plan] [--strategy NAME]"],
-    description: "Checks the contract and writes DIR/<name>.ts, where <name> is the file name without .handoff.",
+    summary: "compile a contract into a dependency-free TypeScript (or Python) module",
+    synopsis: ["build FILE [--out DIR] [--target ts|python] [--emit-tests] [--explain-plan] [--strategy NAME]"],
+    description: "Checks the contract and writes DIR/<name>.ts (DIR/<name>.py with --target python), where <name> is the file name without .handoff.",
     options: [
+      {
+        name: "--target",
+        value: "ts|python",
+        text: "ts: a TypeScript module (default); python: one module for Python 3.9+, standard library only\n(decide, validate, CONTRACT; see docs/python.md). --emit-tests, --strategy and --explain-plan are for ts only",
+      },
       { name: "--out", short: "o", value: "DIR", text: "where to write the module (default: beside the contract; created if missing)" },
       { name: "--explain-plan", text: "also print how the module matches rules (inline, chunked or indexed) and why" },
       {

@@ -13,16 +13,23 @@ export const buildCommand = {
   async run(args: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parse(
       args,
-      { out: { type: "string", short: "o" }, "emit-tests": { type: "boolean" }, "explain-plan": { type: "boolean" }, strategy: { type: "string" } },
+      { out: { type: "string", short: "o" }, "emit-tests": { type: "boolean" }, "explain-plan": { type: "boolean" }, strategy: { type: "string" }, target: { type: "string" } },
       "build",
     );
     if (positionals.length !== 1) {
-      throw new UsageError("build: expected exactly one contract (usage: handoff build FILE [--out DIR] [--emit-tests])");
+      throw new UsageError("build: expected exactly one contract (usage: handoff build FILE [--out DIR] [--emit-tests] [--target ts|python])");
     }
     const file = positionals[0]!;
     const strategy = values.strategy;
     if (strategy !== undefined && !isStrategy(strategy)) {
       throw new UsageError(`build: unknown strategy \`${strategy}\` (strategies: ${strategyNames.join(", ")})`);
+    }
+    const target = values.target ?? "ts";
+    if (target !== "ts" && target !== "python") {
+      throw new UsageError(`build: unknown target \`${target}\` (targets: ts, python)`);
+    }
+    if (target === "python" && (values["emit-tests"] === true || strategy !== undefined || values["explain-plan"] === true)) {
+      throw new UsageError("build: --emit-tests, --strategy and --explain-plan are for --target ts only");
     }
     const { text, tooLarge } = await readSource(io.cwd, file);
     if (tooLarge) {
@@ -33,6 +40,18 @@ export const buildCommand = {
     if (reportToStderr(io, file, text, result.diagnostics) || result.output === null || result.model === null) return 1;
     const outDir = values.out === undefined ? dirname(resolve(io.cwd, file)) : resolve(io.cwd, values.out);
     const name = moduleBaseName(file);
+    if (target === "python") {
+      // Loaded on demand, like the test emitter: a TypeScript build never loads the Python generator.
+      const { generatePython } = await import("../../compiler/python/index.ts");
+      const path = join(outDir, `${name}.py`);
+      try {
+        await writeAtomically(path, generatePython(result.model));
+      } catch (error) {
+        throw new UsageError(`build: cannot write \`${path}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      io.stdout(`wrote ${path}\n`);
+      return 0;
+    }
     const files = [{ path: join(outDir, `${name}.ts`), text: result.output }];
     if (values["emit-tests"] === true) {
       // Loaded on demand, like the code generator: a plain build never loads the test emitter.
