@@ -4,11 +4,12 @@
 // are inlined (loaded as hundreds of small modules they took most of `handoff check`'s and `handoff lsp`'s
 // start-up); Prettier, which the Prettier plugin and `build --emit-tests` use, stays a dependency loaded
 // from node_modules by the code that needs it. The runtime prelude that generated modules inline is
-// extracted once, here (with ts-morph, a development dependency), into dist/prelude.json. Plain
+// extracted once, here (with ts-morph, a development dependency), into dist/prelude.json; the Python
+// runtime the Python target inlines is copied to dist/python/. Plain
 // JavaScript, so it runs without a TypeScript loader. A build with type errors fails and leaves no
 // dist/ behind, so a stale build is never what `handoff` runs.
 import { spawnSync } from "node:child_process";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -70,5 +71,7 @@ try {
 } catch (error) {
   fail(`extracting the runtime prelude: ${error instanceof Error ? error.message : String(error)}`);
 }
+// The Python runtime the Python target inlines (compiler/python/generate.ts reads it from dist/python/).
+cpSync(join(root, "runtime", "python"), join(next, "python"), { recursive: true, filter: (path) => !path.includes("__pycache__") });
 rmSync(out, { recursive: true, force: true });
 renameSync(next, out);

@@ -21,11 +21,11 @@ import { pyLiteral, pyStr, type PyValue } from "./literals.ts";
 /** The line in runtime/python/runtime.py after which its text is inlined. */
 export const RUNTIME_MARKER = "# --- handoff runtime ---";
 
-/** The Python runtime's source: in a checkout runtime/python/, in the package dist/. */
+/** The Python runtime's source: in a checkout runtime/python/, in the package dist/python/ (scripts/build.mjs). */
 export function pythonRuntimeSource(): string {
   const root = packageRoot();
   const checkout = join(root, "runtime", "python", "runtime.py");
-  const file = existsSync(checkout) ? checkout : join(root, "dist", "runtime.py");
+  const file = existsSync(checkout) ? checkout : join(root, "dist", "python", "runtime.py");
   const text = readFileSync(file, "utf8");
   const at = text.indexOf(`${RUNTIME_MARKER}\n`);
   if (at < 0) throw new Error(`handoff: ${file} has no line ${RUNTIME_MARKER}`);

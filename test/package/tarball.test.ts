@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile.ts";
+import { generatePython } from "../../compiler/python/index.ts";
 import { fmt } from "../support/format.ts";
 import { startClient } from "../support/lsp-client.ts";
 
@@ -42,6 +43,7 @@ describe("the packed package, installed in a fresh app", () => {
     expect(existsSync(join(pkg, "dist", "cli", "main.js"))).toBe(true);
     expect(existsSync(join(pkg, "dist", "runtime", "log.d.ts"))).toBe(true);
     expect(existsSync(join(pkg, "dist", "prelude.json"))).toBe(true);
+    expect(existsSync(join(pkg, "dist", "python", "runtime.py"))).toBe(true);
     for (const absent of ["test", "bench", "scripts", "grammar", "compiler", "cli", "lsp", "runtime"]) expect(existsSync(join(pkg, absent)), absent).toBe(false);
     // Dev dependencies stay out of a user's install; the parser and language-server libraries are bundled.
     for (const dev of ["tsx", "vitest", "fast-check", "deno", "esbuild", "typescript", "ts-morph", "chevrotain", "vscode-languageserver"]) {
@@ -56,6 +58,18 @@ describe("the packed package, installed in a fresh app", () => {
     // The module the package builds is the one the repository's sources generate, byte for byte.
     const fromSources = await compile(readFileSync(join(root, "examples", "support.handoff"), "utf8"), { fileName: "support.handoff" });
     expect(readFileSync(join(app, "out", "support.ts"), "utf8")).toBe(fromSources.output);
+  });
+
+  it("`handoff build --target python` writes the module the sources generate, and Python runs it", async () => {
+    expect(handoff(["build", "support.handoff", "--target", "python", "--out", "py"])).toMatch(/^wrote .*py\/support\.py\n$/);
+    const fromSources = await compile(readFileSync(join(root, "examples", "support.handoff"), "utf8"), { fileName: "support.handoff" });
+    expect(readFileSync(join(app, "py", "support.py"), "utf8")).toBe(generatePython(fromSources.model!));
+    const script = [
+      "import json, support",
+      'print(json.dumps(support.decide(json.loads(input()), {"now": "2026-12-03T10:00:00Z"})["action"]))',
+    ].join("\n");
+    const angry = { sentiment: -0.8, repeatContact: true, contactCount: 3, tier: "pro", topic: "technical", language: "en", waiting: 600 };
+    expect(execFileSync("python3", ["-c", script], { cwd: join(app, "py"), input: JSON.stringify(angry), encoding: "utf8" }).trim()).toBe('"escalate"');
   });
 
   it("a plain .mjs file imports the decision logger", () => {

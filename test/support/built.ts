@@ -16,7 +16,7 @@ function newestSource(): number {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(path).mtimeMs);
+      else if (entry.name.endsWith(".ts") || entry.name.endsWith(".py")) newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
   for (const layer of layers) if (existsSync(join(root, layer))) walk(join(root, layer));
