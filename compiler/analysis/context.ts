@@ -9,7 +9,7 @@ import type { Span } from "../../diagnostics/span.ts";
 import type { Cond, ContractModel, SignalValue } from "../model.ts";
 import { holds } from "../interpret.ts";
 import { priorityOrder } from "../policy.ts";
-import { count, intersect, subset } from "./solver/cellset.ts";
+import { count, countBoth, subset } from "./solver/cellset.ts";
 import { literalsOf, makeDomain, type Domain } from "./solver/domain.ts";
 import { allOf, negation, type Formula } from "./solver/formula.ts";
 import { compile } from "./solver/node.ts";
@@ -119,28 +119,30 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
     const single = rivals.find((j) => covers(j, k));
     const chosen: number[] = single === undefined ? [] : [single];
     const inputs: Example[] = [];
+    let ranked: readonly number[] | null = null;
     for (;;) {
       const example = chosen.length === 0 ? ctx.matching(k) : solve(domain, uncovered(model, k, chosen));
       if (!example) return { rules: chosen, inputs };
       inputs.push(example);
-      // Of the rivals matching it, the one whose hull keeps most of rule k's: the chain stays short.
-      let j = -1;
-      let best = -1;
-      for (const c of rivals) {
-        if (chosen.includes(c) || !holds(model.rules[c]!.condition, example)) continue;
-        const share = sharedShare(c, k);
-        if (share > best) [j, best] = [c, share];
-      }
-      if (j < 0) return null;
+      // Of the rivals matching it, the one whose hull keeps most of rule k's (the earliest of equals):
+      // the chain stays short. Ranked once, so a step tests rivals only until the first that matches.
+      ranked ??= rankedByShare(rivals, k);
+      const j = ranked.find((c) => !chosen.includes(c) && holds(model.rules[c]!.condition, example));
+      if (j === undefined) return null;
       chosen.push(j);
     }
+  };
+  /** `rivals` by the share of rule k's hull their hulls hold, largest first; equal shares keep their order. */
+  const rankedByShare = (rivals: readonly number[], k: number): number[] => {
+    const shares = new Map(rivals.map((c) => [c, sharedShare(c, k)]));
+    return [...rivals].sort((a, b) => shares.get(b)! - shares.get(a)!);
   };
   /** The share of rule k's hull (cells per signal, multiplied) that rule c's hull holds too. */
   const sharedShare = (c: number, k: number): number => {
     const [a, b] = [hulls[c], hulls[k]];
     if (!a || !b) return 0;
     let share = 1;
-    for (let s = 0; s < b.length; s++) if (a[s] !== full[s]) share *= count(intersect(a[s]!, b[s]!)) / count(b[s]!);
+    for (let s = 0; s < b.length; s++) if (a[s] !== full[s]) share *= countBoth(a[s]!, b[s]!) / count(b[s]!);
     return share;
   };
   const beatenBy: (Cover | undefined)[] = [];

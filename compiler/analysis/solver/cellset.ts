@@ -86,6 +86,19 @@ export function count(a: CellSet): number {
   return n;
 }
 
+/** The number of cells in both `a` and `b` (count of their intersection, without building it). */
+export function countBoth(a: CellSet, b: CellSet): number {
+  let n = 0;
+  for (let w = 0; w < a.length; w++) {
+    let x = a[w]! & b[w]!;
+    while (x !== 0) {
+      x &= x - 1;
+      n++;
+    }
+  }
+  return n;
+}
+
 /** Adds the cells `from..to-1`, a word at a time. */
 export function addRange(set: CellSet, from: number, to: number): void {
   for (let i = from; i < to; ) {
