@@ -1,4 +1,5 @@
 /** How the review and replay reports print figures: counts, percentages and the period a review covered. */
+import type { Side } from "./compare.ts";
 
 export const count = (n: number): string => n.toLocaleString("en-US");
 
@@ -9,4 +10,15 @@ export const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)}%`
 export function period(since: string | null, until: string | null, firstTs: string | null, lastTs: string | null): string {
   if (firstTs === null && since === null && until === null) return "no lines in the log";
   return `${since ?? firstTs ?? "the start"} to ${until ?? lastTs ?? "the end"}`;
+}
+
+/** A move between two periods: `+4.0 points`, `−1.5 points`, `no change`. */
+export function pointsText(points: number): string {
+  if (Math.abs(points) < 0.05) return "no change";
+  return `${points > 0 ? "+" : "−"}${Math.abs(points).toFixed(1)} points`;
+}
+
+/** One period's share in a comparison; "none" when nothing was decided there. */
+export function sideText(s: Side | null): string {
+  return s === null ? "none" : percent(s.share);
 }

@@ -3,7 +3,8 @@
  * readable on screen and printed. Figures carry `data-*` attributes so tests can read them back.
  */
 import { basename } from "node:path";
-import { count, percent, period } from "./report-figures.ts";
+import type { Comparison, Move } from "./compare.ts";
+import { count, percent, period, pointsText, sideText } from "./report-figures.ts";
 import type { ReviewResult } from "./review.ts";
 import { barChart, escapeHtml as h } from "./svg.ts";
 
@@ -15,7 +16,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 code { font-size: .92em; background: #f3f4f6; padding: 0 .2em; border-radius: 3px; }
 svg.chart { display: block; max-width: 100%; height: auto; margin: .6rem 0; } .chart rect { fill: #3a6ea5; } .chart text { font: 12px system-ui, sans-serif; fill: #1d232b; } .chart .chart-title { font-weight: 600; }
 .few { color: #9a3412; font-size: .9em; } .definition { color: #4a5563; margin: 0 0 .4rem; } .muted { color: #5b6573; }
-ul.examples, ul.sample { margin-top: .2rem; } .sample li { margin-bottom: .3rem; }
+ul.examples, ul.sample { margin-top: .2rem; } .move.up { color: #14532d; } .move.down { color: #9a3412; } .sample li { margin-bottom: .3rem; }
 @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } table, svg, li { break-inside: avoid; } .chart rect { fill: #555; } }
 `;
 
@@ -40,7 +41,33 @@ function values(v: Record<string, unknown>): string {
   return Object.entries(v).map(([k, x]) => `<code>${h(k)}</code> = ${h(typeof x === "string" ? x : JSON.stringify(x))}`).join(", ");
 }
 
-export function reviewHtml(r: ReviewResult): string {
+/**
+ * The "Compared with" section (`--compare`): per action, rule and near-miss kind, the two shares and the
+ * move, largest first, as the Markdown report has them. Rules that did not move are left out of its table.
+ */
+function comparisonHtml(c: Comparison): string {
+  const table = (id: string, title: string, label: string, moves: readonly Move[]) => {
+    const rows = moves.map((m) => {
+      const dir = Math.abs(m.points) < 0.05 ? "same" : m.points > 0 ? "up" : "down";
+      return `<tr data-name="${h(m.name)}" data-points="${m.points.toFixed(2)}"><td><code>${h(m.name)}</code></td><td class="n">${sideText(m.before)}</td><td class="n">${sideText(m.after)}</td><td class="n move ${dir}">${pointsText(m.points)}</td></tr>`;
+    });
+    return `<h3>${title}</h3><table id="${id}"><thead><tr><th>${label}</th><th class="n">before</th><th class="n">now</th><th class="n">change</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  };
+  const moved = c.rules.filter((m) => Math.abs(m.points) >= 0.05);
+  const still = c.rules.length - moved.length;
+  return [
+    `<section id="compared"><h2>Compared with <code>${h(c.earlier)}</code></h2>`,
+    `<p>${count(c.before.decisions)} decisions then (${h(period(null, null, c.before.firstTs === null ? null : time(c.before.firstTs), c.before.lastTs === null ? null : time(c.before.lastTs)))}). Shares of all decisions in each period, and the move in percentage points; "none": no decision.</p>`,
+    table("compared-actions", "Actions", "action", c.actions),
+    table("compared-rules", "Rules", "rule", moved),
+    still > 0 ? `<p class="muted">${count(still)} rule${still === 1 ? "" : "s"} did not move.</p>` : "",
+    table("compared-near-misses", "Near misses (share of decisions flagged)", "kind", c.nearMisses),
+    `</section>`,
+  ].join("\n");
+}
+
+/** The page; with `comparison` (`--compare`), a "Compared with" section after the totals. */
+export function reviewHtml(r: ReviewResult, comparison?: Comparison): string {
   const body: string[] = [];
   body.push(`<h1>Handoff review</h1>`);
   body.push(`<p class="muted">Period: ${h(period(...([r.since, r.until, r.firstTs, r.lastTs].map((t) => (t === null ? null : time(t))) as [string | null, string | null, string | null, string | null])))}. Logs: ${r.files.map((f) => `<code>${h(f)}</code>`).join(", ")}.</p>`);
@@ -51,6 +78,8 @@ export function reviewHtml(r: ReviewResult): string {
   if (r.contracts.length > 0) {
     body.push(`<p>Contracts: ${r.contracts.map((c) => `${h(c.name)} ${h(c.version ?? "(no version)")} (<code>${h(c.hash.slice(0, 12))}</code>, ${count(c.decisions)} decisions)`).join("; ")}.</p>`);
   }
+
+  if (comparison !== undefined) body.push(comparisonHtml(comparison));
 
   body.push(`<h2>Actions</h2>`);
   body.push(barChart("Decisions per action", r.actions.map((a) => ({ label: a.action, value: a.decisions, text: `${count(a.decisions)} (${percent(a.share)})` })), { id: "chart-actions" }));

@@ -1,6 +1,6 @@
 /** The review as Markdown, and the short summary printed on standard output. */
-import type { Comparison, Move, Side } from "./compare.ts";
-import { count, percent, period } from "./report-figures.ts";
+import type { Comparison, Move } from "./compare.ts";
+import { count, percent, period, pointsText, sideText } from "./report-figures.ts";
 import type { ReviewResult } from "./review.ts";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -63,16 +63,6 @@ export function reviewSummary(r: ReviewResult): string {
     if (r.bad.count > r.bad.first.length) lines.push(`  … and ${count(r.bad.count - r.bad.first.length)} more`);
   }
   return lines.join("\n") + "\n";
-}
-
-/** `+4.0 points`, `−1.5 points`, `no change`. */
-function pointsText(points: number): string {
-  if (Math.abs(points) < 0.05) return "no change";
-  return `${points > 0 ? "+" : "−"}${Math.abs(points).toFixed(1)} points`;
-}
-
-function sideText(s: Side | null): string {
-  return s === null ? "none" : percent(s.share);
 }
 
 /** The lines `handoff review --compare` adds to the summary: what moved most, per action, rule and kind. */

@@ -45,7 +45,7 @@ export const reviewCommand = {
       const ext = extname(out);
       const text =
         ext === ".html"
-          ? reviewHtml(result)
+          ? reviewHtml(result, comparison)
           : ext === ".json"
             ? JSON.stringify(comparison === undefined ? result : { ...result, compared: comparison }, null, 2) + "\n"
             : reviewMarkdown(result) + (comparison === undefined ? "" : `\n${comparisonMarkdown(comparison)}`);

@@ -51,6 +51,19 @@ describe("handoff review --compare", () => {
     expect(readFileSync(join(cwd, "now.md"), "utf8")).toContain("| refunds | none | 25.0% | +25.0 points |");
   });
 
+  it("shows the comparison in the HTML report, after the totals", async () => {
+    const cwd = logDir({ "last.jsonl": lastWeek, "this.jsonl": thisWeek });
+    expect((await cli(cwd, ["review", "this.jsonl", "--compare", "last.jsonl", "--out", "now.html"])).code).toBe(0);
+    const html = readFileSync(join(cwd, "now.html"), "utf8");
+    expect(html.indexOf('<section id="compared">')).toBeGreaterThan(html.indexOf('id="totals"'));
+    expect(html).toContain("<h2>Compared with <code>last.jsonl</code></h2>");
+    expect(html).toContain('<tr data-name="route" data-points="50.00"><td><code>route</code></td><td class="n">25.0%</td><td class="n">75.0%</td><td class="n move up">+50.0 points</td></tr>');
+    expect(html).toContain('<tr data-name="refunds" data-points="25.00"><td><code>refunds</code></td><td class="n">none</td>');
+    // Without --compare the page has no such section.
+    expect((await cli(cwd, ["review", "this.jsonl", "--out", "plain.html"])).code).toBe(0);
+    expect(readFileSync(join(cwd, "plain.html"), "utf8")).not.toContain('id="compared"');
+  });
+
   it("refuses what is not an earlier period, in one line, exit 2", async () => {
     const cwd = logDir({ "this.jsonl": thisWeek });
     writeFileSync(join(cwd, "other.json"), JSON.stringify({ hello: "world" }));
