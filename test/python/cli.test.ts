@@ -64,6 +64,8 @@ describe("build --target python --emit-tests", () => {
       const tests = `test_${name.replace(/-/g, "_")}.py`;
       expect(run.stdout).toBe(`wrote ${join(dir, "gen", `${name}.py`)}\nwrote ${join(dir, "gen", tests)}\n`);
       expect(pyCompile(join(dir, "gen", tests)), tests).toEqual({ status: 0, stderr: "" });
+      const py39 = spawnSync("python3", ["-c", "import ast, sys; ast.parse(open(sys.argv[1]).read(), feature_version=(3, 9))", join(dir, "gen", tests)], { encoding: "utf8" });
+      expect(py39.stderr, `${tests} as Python 3.9`).toBe("");
       expect(readFileSync(join(dir, "gen", tests), "utf8")).toContain(`MODULE_FILE = "${name}.py"`);
     }
     expect(readdirSync(join(dir, "gen")).filter((f) => !f.startsWith("__")).length).toBe(files.length * 2);
