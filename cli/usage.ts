@@ -93,7 +93,7 @@ export const commandUsage = {
       {
         name: "--target",
         value: "ts|python",
-        text: "ts: a TypeScript module (default); python: one module for Python 3.9+, standard library only\n(decide, validate, CONTRACT; see docs/python.md). --emit-tests, --strategy and --explain-plan are for ts only",
+        text: "ts: a TypeScript module (default); python: one module for Python 3.9+, standard library only\n(decide, validate, CONTRACT; see docs/python.md). --strategy and --explain-plan are for ts only",
       },
       { name: "--out", short: "o", value: "DIR", text: "where to write the module (default: beside the contract; created if missing)" },
       { name: "--explain-plan", text: "also print how the module matches rules (inline, chunked or indexed) and why" },
@@ -108,6 +108,8 @@ export const commandUsage = {
           "also write DIR/<name>.test.ts: vitest + fast-check property tests of the module (decide is",
           "total; every `test` block holds on random completions of its `given`; every witness of",
           "the static analysis makes its rule win). The host project supplies vitest and fast-check.",
+          "With --target python: DIR/test_<name>.py, the same checks as a standard-library unittest",
+          "file (seeded random draws); run `python3 -m unittest` in DIR.",
         ].join("\n"),
       },
     ],

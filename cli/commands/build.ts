@@ -2,6 +2,7 @@ import { mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { compile } from "../../compiler/compile.ts";
 import type { Witness } from "../../compiler/emit-tests/index.ts";
+import type { ContractModel } from "../../compiler/model.ts";
 import { parse, UsageError } from "../args.ts";
 import { moduleBaseName, readSource, writeAtomically } from "../io.ts";
 import type { Io } from "../io-types.ts";
@@ -28,8 +29,8 @@ export const buildCommand = {
     if (target !== "ts" && target !== "python") {
       throw new UsageError(`build: unknown target \`${target}\` (targets: ts, python)`);
     }
-    if (target === "python" && (values["emit-tests"] === true || strategy !== undefined || values["explain-plan"] === true)) {
-      throw new UsageError("build: --emit-tests, --strategy and --explain-plan are for --target ts only");
+    if (target === "python" && (strategy !== undefined || values["explain-plan"] === true)) {
+      throw new UsageError("build: --strategy and --explain-plan are for --target ts only");
     }
     const { text, tooLarge } = await readSource(io.cwd, file);
     if (tooLarge) {
@@ -40,31 +41,24 @@ export const buildCommand = {
     if (reportToStderr(io, file, text, result.diagnostics) || result.output === null || result.model === null) return 1;
     const outDir = values.out === undefined ? dirname(resolve(io.cwd, file)) : resolve(io.cwd, values.out);
     const name = moduleBaseName(file);
+    const files: { path: string; text: string }[] = [];
     if (target === "python") {
       // Loaded on demand, like the test emitter: a TypeScript build never loads the Python generator.
       const { generatePython } = await import("../../compiler/python/index.ts");
-      const path = join(outDir, `${name}.py`);
-      try {
-        await writeAtomically(path, generatePython(result.model));
-      } catch (error) {
-        throw new UsageError(`build: cannot write \`${path}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      io.stdout(`wrote ${path}\n`);
-      return 0;
+      files.push({ path: join(outDir, `${name}.py`), text: generatePython(result.model) });
+    } else {
+      files.push({ path: join(outDir, `${name}.ts`), text: result.output });
     }
-    const files = [{ path: join(outDir, `${name}.ts`), text: result.output }];
     if (values["emit-tests"] === true) {
-      // Loaded on demand, like the code generator: a plain build never loads the test emitter.
-      const { generateTests } = await import("../../compiler/emit-tests/index.ts");
-      // The witnesses `compile` found while analysing; the hook asks the analysis itself when it did not run.
-      let witnesses = (result as { readonly witnesses?: readonly Witness[] }).witnesses;
-      if (witnesses === undefined) {
-        const { computeWitnesses } = await import("../../compiler/emit-tests/witnesses.ts");
-        const computed = await computeWitnesses(result.model);
-        if (computed.unavailable !== undefined) io.stderr(`note: no witness tests emitted: the static analysis is unavailable (${computed.unavailable})\n`);
-        witnesses = computed.witnesses;
+      const witnesses = await witnessesOf(result, result.model, io);
+      if (target === "python") {
+        const { generatePythonTests, pythonTestFileName } = await import("../../compiler/python/index.ts");
+        files.push({ path: join(outDir, pythonTestFileName(name)), text: generatePythonTests(result.model, { moduleName: name, witnesses }) });
+      } else {
+        // Loaded on demand, like the code generator: a plain build never loads the test emitter.
+        const { generateTests } = await import("../../compiler/emit-tests/index.ts");
+        files.push({ path: join(outDir, `${name}.test.ts`), text: await generateTests(result.model, { moduleName: name, witnesses }) });
       }
-      files.push({ path: join(outDir, `${name}.test.ts`), text: await generateTests(result.model, { moduleName: name, witnesses }) });
     }
     try {
       if (files.length === 1) await writeAtomically(files[0]!.path, files[0]!.text);
@@ -82,6 +76,16 @@ export const buildCommand = {
     return 0;
   },
 };
+
+/** The witnesses `compile` found while analysing; the hook asks the analysis itself when it did not run. */
+async function witnessesOf(result: object, model: ContractModel, io: Io): Promise<readonly Witness[]> {
+  const found = (result as { readonly witnesses?: readonly Witness[] }).witnesses;
+  if (found !== undefined) return found;
+  const { computeWitnesses } = await import("../../compiler/emit-tests/witnesses.ts");
+  const computed = await computeWitnesses(model);
+  if (computed.unavailable !== undefined) io.stderr(`note: no witness tests emitted: the static analysis is unavailable (${computed.unavailable})\n`);
+  return computed.witnesses;
+}
 
 /** A failure to write `target` (the file the user asked for, not its temporary name). */
 class WriteError extends Error {

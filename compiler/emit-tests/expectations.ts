@@ -44,7 +44,7 @@ export function needsSeverity(expects: readonly ExpectationModel[]): boolean {
  * The action's position in the emitted `SEVERITY` list (`actionNames`, least severe first), which is its
  * severity rank.
  */
-function severityIndex(action: string): number {
+export function severityIndex(action: string): number {
   if (!isActionName(action)) throw new Error(`emit-tests: unknown action ${JSON.stringify(action)}`);
   return actionNames.indexOf(action);
 }

@@ -1,2 +1,3 @@
 export { generatePython, pythonRuntimeSource } from "./generate.ts";
+export { generatePythonTests, pythonTestFileName, type PythonTestsOptions } from "./emit-tests.ts";
 export { pyLiteral, pyNumber, pyStr } from "./literals.ts";

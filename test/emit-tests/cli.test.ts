@@ -58,7 +58,7 @@ describe("handoff build --emit-tests", () => {
 
   it("is described in the help", async () => {
     const run = await cli(tempDir(), ["build", "--help"]);
-    expect(run.stdout).toContain("Usage: handoff build FILE [--out DIR] [--emit-tests]");
+    expect(run.stdout).toContain("Usage: handoff build FILE [--out DIR] [--target ts|python] [--emit-tests]");
     expect(run.stdout).toMatch(/--emit-tests +also write DIR\/<name>\.test\.ts/);
   });
 });
