@@ -208,8 +208,11 @@ function offsetPieceAt(zone: ZoneData, ms: number): OffsetPiece | null {
   if (pieces === undefined) {
     const start = day * DAY_MS;
     const end = start + DAY_MS;
-    const first = offsetAt(zone, start);
-    const last = offsetAt(zone, end);
+    // A neighbouring day's pieces already tell the offset at a shared midnight.
+    const before = zone.days.get(day - 1);
+    const after = zone.days.get(day + 1);
+    const first = before === undefined ? offsetAt(zone, start) : before[before.length - 1]!.offset;
+    const last = after === undefined ? offsetAt(zone, end) : after[0]!.offset;
     if (first === null || last === null) return null;
     const found: OffsetPiece[] = [];
     if (!splitAtChanges(zone, start, first, end, last, found)) return null;
@@ -250,26 +253,50 @@ function splitAtChanges(zone: ZoneData, start: number, first: number, end: numbe
 function offsetAt(zone: ZoneData, ms: number): number | null {
   try {
     const second = Math.floor(ms / 1000) * 1000;
-    let year = 0;
-    let month = 0;
-    let day = 0;
-    let hour = 0;
-    let minute = 0;
-    let sec = 0;
-    for (const part of zone.format.formatToParts(second)) {
-      const value = Number(part.value);
-      if (part.type === "year") year = value;
-      else if (part.type === "month") month = value;
-      else if (part.type === "day") day = value;
-      else if (part.type === "hour") hour = value % 24; // some engines write midnight as 24 even in h23
-      else if (part.type === "minute") minute = value;
-      else if (part.type === "second") sec = value;
-    }
-    const wall = civilDays(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + sec) * 1000;
-    return Number.isFinite(wall) ? wall - second : null;
+    // format() is several times faster than formatToParts(); en-US h23 writes "M/D/YYYY, HH:MM:SS".
+    const fields = numbersIn(zone.format.format(second));
+    if (fields.length !== 6) return offsetFromParts(zone, second);
+    const [month, day, year, hour, minute, sec] = fields as [number, number, number, number, number, number];
+    return civilDays(year, month, day) * DAY_MS + (((hour % 24) * 60 + minute) * 60 + sec) * 1000 - second;
   } catch {
     return null;
   }
+}
+
+/** The decimal digit runs of `text`, as numbers. */
+function numbersIn(text: string): number[] {
+  const out: number[] = [];
+  let value = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const digit = i < text.length ? text.charCodeAt(i) - 48 : -1;
+    if (digit >= 0 && digit <= 9) value = (value < 0 ? 0 : value * 10) + digit;
+    else if (value >= 0) {
+      out.push(value);
+      value = -1;
+    }
+  }
+  return out;
+}
+
+/** offsetAt by formatToParts, for a host whose format() is laid out differently. */
+function offsetFromParts(zone: ZoneData, second: number): number | null {
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let hour = 0;
+  let minute = 0;
+  let sec = 0;
+  for (const part of zone.format.formatToParts(second)) {
+    const value = Number(part.value);
+    if (part.type === "year") year = value;
+    else if (part.type === "month") month = value;
+    else if (part.type === "day") day = value;
+    else if (part.type === "hour") hour = value % 24; // some engines write midnight as 24 even in h23
+    else if (part.type === "minute") minute = value;
+    else if (part.type === "second") sec = value;
+  }
+  const wall = civilDays(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + sec) * 1000;
+  return Number.isFinite(wall) ? wall - second : null;
 }
 
 function zoneData(zone: string): ZoneData | null {

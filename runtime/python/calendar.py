@@ -146,8 +146,11 @@ def _offset_piece_at(zone, ms):
     if pieces is None:
         start = day * _DAY_MS
         end = start + _DAY_MS
-        first = _offset_at(zone, start)
-        last = _offset_at(zone, end)
+        # A neighbouring day's pieces already tell the offset at a shared midnight.
+        before = days.get(day - 1)
+        after = days.get(day + 1)
+        first = _offset_at(zone, start) if before is None else before[-1][2]
+        last = _offset_at(zone, end) if after is None else after[0][2]
         if first is None or last is None:
             return None
         pieces = _split_at_changes(zone, start, first, end, last)
