@@ -27,7 +27,8 @@
  * LIMITS (every function is total: it never throws and never loops unboundedly; it returns null instead):
  * instants are integer epoch milliseconds in [1970-01-01, 9999-12-30) UTC; durations whole seconds ≥ 0; a
  * search ends after HORIZON_DAYS (8 × 366 days), so an opening or deadline later than that is null; a
- * calendar that is not of the shape below, or whose zone the host does not know, gives null.
+ * calendar that is not of the shape below, or whose zone the host does not know, gives null. Zone names
+ * match ignoring case, as Intl matches them; the checker should still insist on tzdata's spelling.
  *
  * HOW. Offsets come from Intl.DateTimeFormat (one cached formatter per zone). The timeline is cut into
  * pieces of constant offset: per UTC day, the offsets at both midnights are compared, and where they
@@ -62,6 +63,8 @@ const HORIZON_DAYS = 2928;
 const HORIZON_MS = HORIZON_DAYS * DAY_MS;
 /** Bound on the cached UTC days per zone; the cache is dropped when it is full. */
 const ZONE_DAYS_CACHED = 4096;
+/** Bound on the cached zone names (junk names too). */
+const ZONES_CACHED = 256;
 
 /** A stretch of the timeline with one UTC offset: [start, end), offset in milliseconds. */
 interface OffsetPiece {
@@ -299,8 +302,13 @@ function offsetFromParts(zone: ZoneData, second: number): number | null {
   return Number.isFinite(wall) ? wall - second : null;
 }
 
+/**
+ * The zone's formatter and cache, or null if the host does not know it. Names are matched as Intl matches
+ * them, ignoring case (calendar.py does the same); one not starting with a letter (an offset such as
+ * "+05:30", which newer engines accept but zoneinfo does not) is refused.
+ */
 function zoneData(zone: string): ZoneData | null {
-  if (typeof zone !== "string") return null;
+  if (typeof zone !== "string" || !/^[A-Za-z]/.test(zone)) return null;
   let data = zones.get(zone);
   if (data === undefined) {
     try {
@@ -319,6 +327,7 @@ function zoneData(zone: string): ZoneData | null {
     } catch {
       data = null; // an unknown zone: Intl throws a RangeError
     }
+    if (zones.size >= ZONES_CACHED) zones.clear();
     zones.set(zone, data);
   }
   return data;

@@ -200,14 +200,39 @@ def _offset_at(zone, ms):
 
 
 def _zone_data(zone):
-    if not isinstance(zone, str):
+    """[ZoneInfo, day cache] or None; names match ignoring case, as Intl matches them."""
+    if not isinstance(zone, str) or not zone[:1].isascii() or not zone[:1].isalpha():
         return None
     if zone not in _zones:
-        try:
-            _zones[zone] = [_zoneinfo.ZoneInfo(zone), {}]
-        except Exception:  # unknown zone, or a name zoneinfo refuses
-            _zones[zone] = None
+        if len(_zones) >= _CALENDARS_CACHED:
+            _zones.clear()
+        found = _zone_info(zone)
+        if found is None:
+            name = _zone_names().get(zone.lower())
+            found = None if name is None else _zone_info(name)
+        _zones[zone] = None if found is None else [found, {}]
     return _zones[zone]
+
+
+def _zone_info(name):
+    try:
+        return _zoneinfo.ZoneInfo(name)
+    except Exception:  # unknown zone, or a name zoneinfo refuses
+        return None
+
+
+_names_by_lower_case = None
+
+
+def _zone_names():
+    """Lower-cased name -> name of every zone zoneinfo lists (read once, only for a name it did not find)."""
+    global _names_by_lower_case
+    if _names_by_lower_case is None:
+        try:
+            _names_by_lower_case = {name.lower(): name for name in _zoneinfo.available_timezones()}
+        except Exception:
+            _names_by_lower_case = {}
+    return _names_by_lower_case
 
 
 def _calendar_data(cal):
