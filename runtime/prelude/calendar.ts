@@ -35,11 +35,16 @@
  * differ the change is found by bisection to the second (tz changes fall on whole seconds). Within a piece
  * local time is the instant plus a constant, so open time is found interval by interval, day by day: no
  * per-minute stepping. Assumption: no zone changes its offset and back within one UTC day (checked: no
- * zone of tzdata 2025b has such a pair between 1970 and 2038); several changes in a day are found. runtime/python/calendar.py is the same algorithm step by step, so the two agree
- * wherever the two hosts' tz databases agree.
+ * zone of tzdata 2025b has such a pair between 1970 and 2038); several changes in a day are found.
+ * runtime/python/calendar.py is the same algorithm step by step, so the two agree wherever the two hosts'
+ * tz databases agree.
+ *
+ * Open time is elapsed time (the 25-hour Sunday counts 25 hours), in milliseconds; results are integer
+ * epoch milliseconds. localIso writes the wall-clock time with the offset in force at that instant,
+ * ±HH:MM, and ±HH:MM:SS only for an offset with seconds (which no zone has had since 1972).
  */
 
-/** An open interval [startMinute, endMinute) of local wall-clock minutes, 0 ≤ start < end ≤ 1440. */
+/** An open interval [startMinute, endMinute) of local wall-clock minutes, integers 0 ≤ start ≤ end ≤ 1440 (empty ones are ignored). */
 export type OpenInterval = readonly [number, number];
 
 /** Business hours (the constant the compiler emits for a `calendars` entry). */
