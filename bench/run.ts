@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: decisions of the compiled support contract beside a hand-written if-chain and
  * json-rules-engine; decisions at 25 to 10,000 rules beside naive modules, json-rules-engine and Zen,
- * with build time, module size and cold start; decisions when an input matches many rules; check/build
+ * with build time, module size and cold start; decisions when an input matches many rules; the Python
+ * target beside hand-written Python and the TypeScript module; check/build
  * time; analysis growth; the language server; review, replay and log generation. Interleaved, medians, ratios. Prints a report and writes it to
  * docs/performance.md (`--quick`: fewer rounds and sizes, prints only).
  */
@@ -21,6 +22,7 @@ import { analysisSection, timeAnalysis } from "./analysis.ts";
 import { benchLsp, lspSection } from "./lsp.ts";
 import { reviewSection } from "./review.ts";
 import { manyMatchesSection } from "./many-matches.ts";
+import { pythonSection } from "./python.ts";
 import { scaleSection } from "./scale.ts";
 import { benchStartup, startupSection } from "./startup.ts";
 
@@ -170,6 +172,8 @@ const report = [
   await scaleSection({ quick }),
   "",
   await manyMatchesSection({ quick }),
+  "",
+  await pythonSection({ quick }),
   "",
   await toolTimes(),
   "",

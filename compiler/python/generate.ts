@@ -5,9 +5,11 @@
  *   model → the contract as constant tables (Python literals, compiler/python/literals.ts)
  *         + runtime/python/runtime.py inlined (everything below its marker line)
  *
- * One matching strategy for every contract: a straight pass over the rules in file order that picks
- * the winner as compiler/policy.ts does (each rule's precedence is a constant in its table row). It
- * decides exactly as the TypeScript module and the reference interpreter do (test/python/).
+ *         + `_match`, the strategy plan.ts chooses (inline.ts, indexed.ts), after the runtime
+ *
+ * `_match` gives the table rows of the rules that hold, in file order; the runtime picks the winner as
+ * compiler/policy.ts does (each rule's precedence is a constant in its table row). The module decides
+ * exactly as the TypeScript module and the reference interpreter do (test/python/).
  * INVARIANT: contract text reaches the output only through `pyStr` (and numbers through `pyNumber`).
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -16,7 +18,15 @@ import type { Cond, ContractModel, OutcomeModel, RuleModel, SignalModel, Templat
 import { piiNames } from "../model.ts";
 import { packageRoot } from "../package-root.ts";
 import { precedence } from "../policy.ts";
+import { indexedMatch } from "./indexed.ts";
+import { inlineMatch } from "./inline.ts";
 import { pyLiteral, pyStr, type PyValue } from "./literals.ts";
+import { choosePythonPlan, type PythonStrategy } from "./plan.ts";
+
+export interface PythonOptions {
+  /** Overrides the matching strategy plan.ts would choose (tests and benchmarks). */
+  readonly strategy?: PythonStrategy;
+}
 
 /** The line in runtime/python/runtime.py after which its text is inlined. */
 export const RUNTIME_MARKER = "# --- handoff runtime ---";
@@ -144,7 +154,9 @@ Validation = Dict[str, Any]
 `;
 
 /** The generated Python module's source. */
-export function generatePython(model: ContractModel): string {
+export function generatePython(model: ContractModel, options: PythonOptions = {}): string {
+  const plan = choosePythonPlan(model, options.strategy);
+  const match = plan.strategy === "indexed" ? indexedMatch(model, plan.index ?? undefined) : inlineMatch(model);
   const { signals: piiSignals, fields: piiFields } = piiNames(model);
   const signalsType =
     model.signals.length === 0
@@ -187,6 +199,15 @@ export function generatePython(model: ContractModel): string {
     "",
     "",
     pythonRuntimeSource(),
+    "",
+    `# ---- matching: the ${plan.strategy} strategy ----`,
+    "",
+    '_RULES = _MODEL["rules"]',
+    match,
+    "",
+    "",
+    '_MODEL["match"] = _match',
+    "",
   ];
   return lines.join("\n");
 }

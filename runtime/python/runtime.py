@@ -560,52 +560,74 @@ def _render(template, values):
     return "".join(parts)
 
 
-def _same(left, right):
-    """`===` on signal values: a boolean equals only a boolean, a string only a string."""
-    if isinstance(left, bool) or isinstance(right, bool):
-        return isinstance(left, bool) and isinstance(right, bool) and left == right
-    if isinstance(left, str) or isinstance(right, str):
-        return isinstance(left, str) and isinstance(right, str) and left == right
-    return left == right
+def _all_rules_but(count, never):
+    """The bit set of rules 0..count-1 (bit j: rule j) without those in `never` (the indexed strategy)."""
+    bits = (1 << count) - 1
+    for j in never:
+        bits &= ~(1 << j)
+    return bits
 
 
-def _holds(cond, values):
-    """Whether a condition holds: ("cmp", signal, op, value), ("in", signal, negated, values), ("not", c), ("and"|"or", cs)."""
-    kind = cond[0]
-    if kind == "cmp":
-        left = values[cond[1]]
-        op = cond[2]
-        right = cond[3]
-        if op == "==":
-            return _same(left, right)
-        if op == "!=":
-            return not _same(left, right)
-        if op == "<":
-            return left < right
-        if op == "<=":
-            return left <= right
-        if op == ">":
-            return left > right
-        return left >= right
-    if kind == "in":
-        left = values[cond[1]]
-        member = False
-        for value in cond[3]:
-            if _same(value, left):
-                member = True
-                break
-        return not member if cond[2] else member
-    if kind == "not":
-        return not _holds(cond[1], values)
-    if kind == "and":
-        for operand in cond[1]:
-            if not _holds(operand, values):
-                return False
-        return True
-    for operand in cond[1]:
-        if _holds(operand, values):
-            return True
-    return False
+def _rule_masks(live, count, cells, narrowing):
+    """Per cell of a signal, the bit set of the live rules that can hold there (the indexed strategy).
+
+    `narrowing` lists each rule that allows only some cells: rule, number of runs, then the first and last
+    cell of each run. A run toggles the rule's bit on at its first cell and off after its last; a running
+    XOR over the cells then sets it exactly inside the run. Rules that do not narrow the signal hold in
+    every cell. Bits are set in bytes first: an int is rebuilt whole by every operation on it.
+    """
+    size = count // 8 + 1
+    toggles = [bytearray(size) for _ in range(cells + 1)]
+    whole = bytearray(live.to_bytes(size, "little"))
+    at = 0
+    end = len(narrowing)
+    while at < end:
+        j = narrowing[at]
+        runs = narrowing[at + 1]
+        at += 2
+        byte = j >> 3
+        bit = 1 << (j & 7)
+        whole[byte] &= 0xFF ^ bit
+        for _ in range(runs):
+            toggles[narrowing[at]][byte] ^= bit
+            toggles[narrowing[at + 1] + 1][byte] ^= bit
+            at += 2
+    rest = int.from_bytes(whole, "little")
+    masks = []
+    running = 0
+    for cell in range(cells):
+        running ^= int.from_bytes(toggles[cell], "little")
+        masks.append(running | rest)
+    return tuple(masks)
+
+
+def _rows_of(bits, tests, rows, values):
+    """The rows of the candidates in `bits` whose test (None: none needed) holds, lowest bit first.
+
+    The first few one at a time (each operation on a big int costs its length); the rest, when there are
+    more, by searching the bit set's binary digits, which costs its length once.
+    """
+    matched = []
+    count = 0
+    while bits and count < 8:
+        low = bits & -bits
+        bits ^= low
+        count += 1
+        j = low.bit_length() - 1
+        test = tests[j]
+        if test is None or test(values):
+            matched.append(rows[j])
+    if bits:
+        digits = bin(bits)
+        last = len(digits) - 1
+        at = digits.rfind("1", 2)
+        while at > 1:
+            j = last - at
+            test = tests[j]
+            if test is None or test(values):
+                matched.append(rows[j])
+            at = digits.rfind("1", 2, at)
+    return matched
 
 
 def _invalid_decision(m, ctx, problems):
@@ -621,16 +643,15 @@ def _decide_with(m, signals, context):
     if not validation["ok"]:
         return _invalid_decision(m, ctx, validation["problems"])
     values = validation["signals"]
-    # A straight pass over the rules in file order; the winner is the earliest of highest precedence.
-    matched = []
+    # The matching rules' rows in file order (the generated `_match`); the winner is the earliest of
+    # highest precedence.
+    matched = m["match"](values)
     winner = None
     best = -1
-    for rule in m["rules"]:
-        if _holds(rule[1], values):
-            matched.append(rule)
-            if rule[5] > best:
-                winner = rule
-                best = rule[5]
+    for rule in matched:
+        if rule[5] > best:
+            winner = rule
+            best = rule[5]
     if winner is None:
         otherwise = m["otherwise"]
         if otherwise is None:
