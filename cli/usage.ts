@@ -93,14 +93,14 @@ export const commandUsage = {
       {
         name: "--target",
         value: "ts|python",
-        text: "ts: a TypeScript module (default); python: one module for Python 3.9+, standard library only\n(decide, validate, CONTRACT; see docs/python.md). --strategy and --explain-plan are for ts only",
+        text: "ts: a TypeScript module (default); python: one module for Python 3.9+, standard library only\n(decide, validate, CONTRACT; see docs/python.md)",
       },
       { name: "--out", short: "o", value: "DIR", text: "where to write the module (default: beside the contract; created if missing)" },
-      { name: "--explain-plan", text: "also print how the module matches rules (inline, chunked or indexed) and why" },
+      { name: "--explain-plan", text: "also print how the module matches rules (inline, chunked or indexed; for python inline or indexed) and why" },
       {
         name: "--strategy",
         value: "NAME",
-        text: "use this matching strategy instead of the one chosen: inline, chunked or indexed\n(every strategy decides identically; they differ in speed and size)",
+        text: "use this matching strategy instead of the one chosen: inline, chunked or indexed (python: inline\nor indexed); every strategy decides identically, they differ in speed and size",
       },
       {
         name: "--emit-tests",

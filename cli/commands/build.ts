@@ -1,6 +1,8 @@
 import { mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { compile } from "../../compiler/compile.ts";
+import { check, compile } from "../../compiler/compile.ts";
+import type { Strategy } from "../../compiler/codegen/strategies/names.ts";
+import type { PythonStrategy } from "../../compiler/python/plan.ts";
 import type { Witness } from "../../compiler/emit-tests/index.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { parse, UsageError } from "../args.ts";
@@ -21,39 +23,49 @@ export const buildCommand = {
       throw new UsageError("build: expected exactly one contract (usage: handoff build FILE [--out DIR] [--emit-tests] [--target ts|python])");
     }
     const file = positionals[0]!;
-    const strategy = values.strategy;
-    if (strategy !== undefined && !isStrategy(strategy)) {
-      throw new UsageError(`build: unknown strategy \`${strategy}\` (strategies: ${strategyNames.join(", ")})`);
-    }
     const target = values.target ?? "ts";
     if (target !== "ts" && target !== "python") {
       throw new UsageError(`build: unknown target \`${target}\` (targets: ts, python)`);
     }
-    if (target === "python" && (strategy !== undefined || values["explain-plan"] === true)) {
-      throw new UsageError("build: --strategy and --explain-plan are for --target ts only");
+    const strategy = values.strategy;
+    if (strategy !== undefined && target === "ts" && !isStrategy(strategy)) {
+      throw new UsageError(`build: unknown strategy \`${strategy}\` (strategies: ${strategyNames.join(", ")})`);
+    }
+    // Loaded on demand, like the test emitter: a TypeScript build never loads the Python generator.
+    const python = target === "python" ? await import("../../compiler/python/index.ts") : null;
+    if (python !== null && strategy !== undefined && !python.isPythonStrategy(strategy)) {
+      throw new UsageError(`build: unknown strategy \`${strategy}\` for --target python (strategies: ${python.pythonStrategies.join(", ")})`);
     }
     const { text, tooLarge } = await readSource(io.cwd, file);
     if (tooLarge) {
       reportToStderr(io, file, "", [tooLargeDiagnostic()]);
       return 1;
     }
-    const result = await compile(text, { fileName: file, ...(strategy === undefined ? {} : { strategy }) });
+    // The Python target needs the checked model only: the TypeScript module is not generated for it.
+    const result =
+      python === null
+        ? await compile(text, { fileName: file, ...(strategy === undefined ? {} : { strategy: strategy as Strategy }) })
+        : { ...check(text, { fileName: file }), output: "", plan: undefined };
     if (reportToStderr(io, file, text, result.diagnostics) || result.output === null || result.model === null) return 1;
     const outDir = values.out === undefined ? dirname(resolve(io.cwd, file)) : resolve(io.cwd, values.out);
     const name = moduleBaseName(file);
     const files: { path: string; text: string }[] = [];
-    if (target === "python") {
-      // Loaded on demand, like the test emitter: a TypeScript build never loads the Python generator.
-      const { generatePython } = await import("../../compiler/python/index.ts");
-      files.push({ path: join(outDir, `${name}.py`), text: generatePython(result.model) });
+    let planText: string | null = null;
+    if (python !== null) {
+      const plan = python.choosePythonPlan(result.model, strategy as PythonStrategy | undefined);
+      files.push({ path: join(outDir, `${name}.py`), text: python.generatePython(result.model, { plan }) });
+      if (values["explain-plan"] === true) planText = python.describePythonPlan(result.model, plan);
     } else {
       files.push({ path: join(outDir, `${name}.ts`), text: result.output });
+      if (values["explain-plan"] === true && result.plan) {
+        const { describePlan } = await import("../../compiler/codegen/plan.ts");
+        planText = describePlan(result.model, result.plan);
+      }
     }
     if (values["emit-tests"] === true) {
       const witnesses = await witnessesOf(result, result.model, io);
-      if (target === "python") {
-        const { generatePythonTests, pythonTestFileName } = await import("../../compiler/python/index.ts");
-        files.push({ path: join(outDir, pythonTestFileName(name)), text: generatePythonTests(result.model, { moduleName: name, witnesses }) });
+      if (python !== null) {
+        files.push({ path: join(outDir, python.pythonTestFileName(name)), text: python.generatePythonTests(result.model, { moduleName: name, witnesses }) });
       } else {
         // Loaded on demand, like the code generator: a plain build never loads the test emitter.
         const { generateTests } = await import("../../compiler/emit-tests/index.ts");
@@ -68,10 +80,7 @@ export const buildCommand = {
       const cause = error instanceof WriteError ? error.cause : error;
       throw new UsageError(`build: cannot write \`${target}\`: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`);
     }
-    if (values["explain-plan"] === true && result.plan) {
-      const { describePlan } = await import("../../compiler/codegen/plan.ts");
-      io.stdout(describePlan(result.model, result.plan));
-    }
+    if (planText !== null) io.stdout(planText);
     for (const { path } of files) io.stdout(`wrote ${path}\n`);
     return 0;
   },

@@ -21,11 +21,13 @@ import { precedence } from "../policy.ts";
 import { indexedMatch } from "./indexed.ts";
 import { inlineMatch } from "./inline.ts";
 import { pyLiteral, pyStr, type PyValue } from "./literals.ts";
-import { choosePythonPlan, type PythonStrategy } from "./plan.ts";
+import { choosePythonPlan, type PythonPlan, type PythonStrategy } from "./plan.ts";
 
 export interface PythonOptions {
   /** Overrides the matching strategy plan.ts would choose (tests and benchmarks). */
   readonly strategy?: PythonStrategy;
+  /** The plan already chosen (`handoff build` prints it with --explain-plan); `strategy` is then ignored. */
+  readonly plan?: PythonPlan;
 }
 
 /** The line in runtime/python/runtime.py after which its text is inlined. */
@@ -110,12 +112,11 @@ mutates its arguments. validate(signals) -> Validation: {"ok": True, "signals": 
 Every decision is JSON-equal to the TypeScript module's for the same input and context.
 """
 import sys as _sys
-from typing import Any, Dict, List, Optional, Union
 
-if _sys.version_info >= (3, 8):
-    from typing import Literal, TypedDict
-else:  # pragma: no cover
+if _sys.version_info < (3, 9):  # pragma: no cover
     raise ImportError("this module needs Python 3.9 or later")
+
+from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
 
 __all__ = ["decide", "validate", "CONTRACT", "Signals", "Context", "Problem", "Brief", "Decision", "Validation"]
 `;
@@ -155,7 +156,7 @@ Validation = Dict[str, Any]
 
 /** The generated Python module's source. */
 export function generatePython(model: ContractModel, options: PythonOptions = {}): string {
-  const plan = choosePythonPlan(model, options.strategy);
+  const plan = options.plan ?? choosePythonPlan(model, options.strategy);
   const match = plan.strategy === "indexed" ? indexedMatch(model, plan.index ?? undefined) : inlineMatch(model);
   const { signals: piiSignals, fields: piiFields } = piiNames(model);
   const signalsType =

@@ -28,16 +28,44 @@ export const PY_INLINE_MAX_RULES = 150;
 /** …and above it too when the index would leave more than this share of the rules as candidates. */
 export const PY_INDEX_MAX_SHARE = 0.5;
 
+export function isPythonStrategy(name: string): name is PythonStrategy {
+  return (pythonStrategies as readonly string[]).includes(name);
+}
+
 export interface PythonPlan {
   readonly strategy: PythonStrategy;
+  /** Why, in a sentence, for `handoff build --target python --explain-plan`. */
+  readonly why: string;
   /** The index, when the strategy is `indexed`. */
   readonly index: RuleIndex | null;
 }
 
 /** The plan for `model`; `forced` overrides the choice (tests and benchmarks compare strategies). */
 export function choosePythonPlan(model: ContractModel, forced?: PythonStrategy): PythonPlan {
-  if (forced === "inline" || (forced === undefined && model.rules.length <= PY_INLINE_MAX_RULES)) return { strategy: "inline", index: null };
+  const rules = model.rules.length;
+  if (forced === "inline") return { strategy: "inline", why: "forced", index: null };
+  if (forced === undefined && rules <= PY_INLINE_MAX_RULES) {
+    return { strategy: "inline", why: `${rules} rules: one \`if\` per rule in \`_match\` is fastest in CPython up to ${PY_INLINE_MAX_RULES} rules`, index: null };
+  }
   const index = ruleIndex(model);
-  if (forced === undefined && index.expectedCandidateShare > PY_INDEX_MAX_SHARE) return { strategy: "inline", index: null };
-  return { strategy: "indexed", index };
+  if (forced === "indexed") return { strategy: "indexed", why: "forced", index };
+  const share = index.expectedCandidateShare;
+  if (share > PY_INDEX_MAX_SHARE) {
+    return { strategy: "inline", why: `${rules} rules, but the index would leave about ${pct(share)} of them to test on a typical input: testing them in file order is as fast`, index: null };
+  }
+  return { strategy: "indexed", why: `${rules} rules; on a typical input the index leaves about ${pct(share)} of them as candidates (${index.exactRules} of ${rules} rules need no further test)`, index };
+}
+
+function pct(x: number): string {
+  return x < 0.01 ? "under 1%" : `${Math.round(x * 100)}%`;
+}
+
+/** The plan as text, for `handoff build --target python --explain-plan`. */
+export function describePythonPlan(model: ContractModel, plan: PythonPlan): string {
+  const lines = [`contract \`${model.name}\`: ${model.rules.length} rules, ${model.signals.length} signals, policy ${model.policy}`, `python strategy: ${plan.strategy} — ${plan.why}`];
+  if (plan.index !== null) {
+    lines.push(`index: ${plan.index.signals.length} signals classified into cells, one CPython int per signal and cell as the bit set of its rules`);
+    lines.push(`rules: ${plan.index.exactRules} decided by the bit sets alone, ${model.rules.length - plan.index.exactRules - plan.index.neverRules} tested after the bit sets, ${plan.index.neverRules} can never match`);
+  }
+  return lines.join("\n") + "\n";
 }

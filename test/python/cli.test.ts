@@ -43,12 +43,19 @@ describe("build --target", () => {
     expect(existsSync(join(dir, "support.ts")) || existsSync(join(dir, "support.rs"))).toBe(false);
   });
 
-  it.each([["--strategy", "inline"], ["--explain-plan"]])("python with %s (TypeScript only) is a usage error", async (...option) => {
+  it("python --explain-plan prints the Python strategy and why; --strategy forces one; chunked is TypeScript only", async () => {
     const dir = tempDir({ "support.handoff": support });
-    const run = await cli(dir, ["build", "support.handoff", "--target", "python", ...option]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--strategy and --explain-plan are for --target ts only");
-    expect(readdirSync(dir)).toEqual(["support.handoff"]);
+    const plan = await cli(dir, ["build", "support.handoff", "--target", "python", "--explain-plan"]);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(/^contract `support-desk`: 25 rules, 24 signals, policy most-severe\npython strategy: inline — 25 rules: one `if` per rule in `_match` is fastest in CPython up to 150 rules\n/);
+    const forced = await cli(dir, ["build", "support.handoff", "--target", "python", "--strategy", "indexed", "--explain-plan", "--out", "forced"]);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain("python strategy: indexed — forced\nindex: ");
+    expect(readFileSync(join(dir, "forced", "support.py"), "utf8")).toContain("_rule_masks(");
+    const chunked = await cli(dir, ["build", "support.handoff", "--target", "python", "--strategy", "chunked", "--out", "chunked"]);
+    expect(chunked.code).toBe(2);
+    expect(chunked.stderr).toContain("unknown strategy `chunked` for --target python (strategies: inline, indexed)");
+    expect(existsSync(join(dir, "chunked"))).toBe(false);
   });
 });
 
