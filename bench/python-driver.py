@@ -31,7 +31,7 @@ for c in config["candidates"]:
         deciders[c["name"]] = load(c["module"]).decide
     else:
         shared = load(c["shares"])
-        space = {"_assemble": shared._assemble, "_read_context": shared._read_context}
+        space = {"_assemble": shared._assemble, "_read_context": shared._read_context, "_format_value": shared._format_value}
         exec(compile(open(c["baseline"]).read(), c["baseline"], "exec"), space)
         deciders[c["name"]] = space["decide"]
 
