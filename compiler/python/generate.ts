@@ -20,6 +20,7 @@ import { packageRoot } from "../package-root.ts";
 import { precedence } from "../policy.ts";
 import { indexedMatch } from "./indexed.ts";
 import { inlineMatch } from "./inline.ts";
+import { validSignals } from "./valid-signals.ts";
 import { pyLiteral, pyStr, type PyValue } from "./literals.ts";
 import { choosePythonPlan, type PythonPlan, type PythonStrategy } from "./plan.ts";
 
@@ -208,6 +209,14 @@ export function generatePython(model: ContractModel, options: PythonOptions = {}
     "",
     "",
     '_MODEL["match"] = _match',
+    "",
+    "",
+    "# ---- validation: the contract's signals on a plain dict ----",
+    "",
+    validSignals(model),
+    "",
+    "",
+    '_MODEL["valid"] = _valid_signals',
     "",
   ];
   return lines.join("\n");

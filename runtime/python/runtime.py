@@ -639,10 +639,14 @@ def _invalid_decision(m, ctx, problems):
 
 def _decide_with(m, signals, context):
     ctx = _read_context(context)
-    validation = _validate(m["signals"], signals)
-    if not validation["ok"]:
-        return _invalid_decision(m, ctx, validation["problems"])
-    values = validation["signals"]
+    # The contract's own plain-dict validation first (generated `_valid_signals`); whatever it does not
+    # vouch for, the generic `_validate` decides, with the problems.
+    values = m["valid"](signals)
+    if values is None:
+        validation = _validate(m["signals"], signals)
+        if not validation["ok"]:
+            return _invalid_decision(m, ctx, validation["problems"])
+        values = validation["signals"]
     # The matching rules' rows in file order (the generated `_match`); the winner is the earliest of
     # highest precedence.
     matched = m["match"](values)
