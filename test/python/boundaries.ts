@@ -132,9 +132,10 @@ function rawLine(base: Record<string, unknown>, name: string, raw: string, conte
 
 /**
  * The boundary lines for `model`: every edge value in every signal of each `base` (valid inputs), then
- * missing, extra and lookalike keys; contexts cycle through the context edges.
+ * missing, extra and lookalike keys; contexts cycle through the context edges. `large` adds context parts
+ * around the size limit (10,000 values: slow to copy and print, so worth doing for a few contracts only).
  */
-export function boundaryLines(model: ContractModel, bases: readonly Record<string, unknown>[]): Line[] {
+export function boundaryLines(model: ContractModel, bases: readonly Record<string, unknown>[], large: boolean): Line[] {
   const contexts = contextEdges(model);
   const plainContexts = contexts.filter((c) => {
     const t = transfer(c).text;
@@ -161,7 +162,7 @@ export function boundaryLines(model: ContractModel, bases: readonly Record<strin
   // Every context edge with the first valid input, and parts around the size limit (10,000 values).
   if (bases[0] !== undefined) {
     for (const context of contexts) out.push(line(bases[0], context));
-    for (const n of [9_999, 10_000, 10_001]) for (const key of ["collected", "customer", "evidence"]) out.push(line(bases[0], { [key]: key === "evidence" ? Object.values(wide(n)) : wide(n) }));
+    if (large) for (const n of [9_999, 10_000, 10_001]) for (const key of ["collected", "customer", "evidence"]) out.push(line(bases[0], { [key]: key === "evidence" ? Object.values(wide(n)) : wide(n) }));
   }
   out.push(line({}, undefined), line(null, null), line([], {}), line("signals", {}), line(0, {}), line(true, {}), line([bases[0]], {}));
   return out;
