@@ -32,6 +32,20 @@ def _clock_ms():
     return _time.time_ns() // 1000000
 
 
+def _plain(value):
+    """A str, int or float of a subclass as the plain value it holds (so none of its overrides ever runs)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, int):
+        return int.__int__(value)
+    if isinstance(value, float):
+        return float.__float__(value)
+    return value
+
+
 def _is_number(value):
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -240,7 +254,7 @@ def _validate(specs, value):
         for spec in specs:
             name = spec[0]
             try:
-                raw = dict.get(value, name, _ABSENT)
+                raw = _plain(dict.get(value, name, _ABSENT))
             except Exception:
                 problems.append({"signal": name, "problem": _COULD_NOT_READ})
                 continue
@@ -400,10 +414,11 @@ def _is_index_key(key):
 
 def _js_keys(record):
     """The keys of a dict in the order Object.keys gives them: array indices ascending, then the rest."""
-    keys = list(record.keys())
-    for key in keys:
+    keys = []
+    for key in list(dict.keys(record)):
         if not isinstance(key, str):
             raise TypeError("not a JSON key")
+        keys.append(_plain(key))
     indices = sorted((k for k in keys if _is_index_key(k)), key=int)
     if not indices:
         return keys
@@ -411,7 +426,9 @@ def _js_keys(record):
 
 
 def _clone_json(value, depth, budget):
-    """A deep JSON copy; RAISES on anything malformed (callers catch and drop the whole part)."""
+    """A deep JSON copy; RAISES on anything malformed (callers catch and drop the whole part). Reads a
+    dict, list or tuple (or a subclass) through the base type's own methods, never its overrides."""
+    value = _plain(value)
     if isinstance(value, (str, bool)):
         return value
     if _is_number(value):
@@ -426,19 +443,25 @@ def _clone_json(value, depth, budget):
     if depth >= _CONTEXT_MAX_DEPTH:
         raise ValueError("too deep")
     if isinstance(value, dict):
-        keys = _js_keys(value)
-        if len(keys) > budget[0]:
+        pairs = list(dict.items(value))
+        if len(pairs) > budget[0]:
             raise ValueError("too large")
-        budget[0] -= len(keys)
+        budget[0] -= len(pairs)
+        record = {}
+        for key, item in pairs:
+            if not isinstance(key, str):
+                raise TypeError("not a JSON key")
+            record[_plain(key)] = item
         out = {}
-        for key in keys:
-            out[key] = _clone_json(dict.__getitem__(value, key), depth + 1, budget)
+        for key in _js_keys(record):
+            out[key] = _clone_json(record[key], depth + 1, budget)
         return out
-    length = len(value)
+    base = list if isinstance(value, list) else tuple
+    length = base.__len__(value)
     if length > budget[0]:
         raise ValueError("too large")
     budget[0] -= length
-    return [_clone_json(item, depth + 1, budget) for item in value]
+    return [_clone_json(item, depth + 1, budget) for item in base.__iter__(value)]
 
 
 def _copy_json(value):
@@ -461,7 +484,7 @@ def _copy_part(value, kinds, empty):
 
 def _read_part(context, key):
     try:
-        return dict.get(context, key, _ABSENT)
+        return _plain(dict.get(context, key, _ABSENT))
     except Exception:
         return _ABSENT
 

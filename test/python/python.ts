@@ -1,8 +1,10 @@
 /** Helpers for the Python target tests: write a generated module, run it over JSON lines in one process. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { transformSync } from "esbuild";
+import type { GeneratedModule } from "../support/load-module.ts";
 
 const dir = join(tmpdir(), `handoff-python-${process.pid}`);
 process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
@@ -57,7 +59,11 @@ export function runPython(file: string, lines: readonly string[], clockMs: numbe
   if (result.status !== 0) throw new Error(`python3 failed (${result.status}): ${result.stderr}`);
   const out = result.stdout.split("\n").filter((l) => l !== "");
   if (out.length !== lines.length) throw new Error(`python3 answered ${out.length} of ${lines.length} lines: ${result.stderr}`);
-  return out.map((l) => JSON.parse(l) as PythonResult);
+  return out.map((l) => {
+    const got = JSON.parse(l) as [unknown, unknown, boolean] | { error: string };
+    if (!Array.isArray(got)) throw new Error(`python3 raised on an input: ${got.error}`);
+    return { d: got[0], v: got[1], mutated: got[2] };
+  });
 }
 
 /** `value` as JSON reads it back (what "JSON-equal" compares). */
@@ -66,4 +72,42 @@ export const viaJson = (value: unknown): unknown => JSON.parse(JSON.stringify(va
 export function pyCompile(file: string): { status: number | null; stderr: string } {
   const r = spawnSync("python3", ["-m", "py_compile", file], { encoding: "utf8" });
   return { status: r.status, stderr: r.stderr };
+}
+
+/**
+ * A generated TypeScript module, its types erased by esbuild and evaluated in this realm with
+ * `new Function` (it imports nothing): many times faster than importing a file through the test
+ * runner, which transforms every module it imports.
+ */
+export function loadQuickly(source: string): GeneratedModule {
+  const { code } = transformSync(source, { loader: "ts", format: "cjs", target: "es2022" });
+  const module = { exports: {} as unknown };
+  new Function("module", "exports", code)(module, module.exports);
+  return module.exports as GeneratedModule;
+}
+
+/**
+ * Starts runner.py on the module at `file` (one python3 process, clock fixed at `clockMs`), writes
+ * every line to it and resolves to its output lines, one per input line; runs while the caller works.
+ */
+export function runPythonAsync(file: string, lines: readonly string[], clockMs: number): Promise<string[]> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn("python3", [runner, file, String(clockMs)], { stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("error", reject);
+    child.on("close", (status) => {
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (status !== 0) return reject(new Error(`python3 failed (${status}): ${stderr}`));
+      const text = Buffer.concat(out).toString("utf8");
+      const got = text.split("\n");
+      got.pop();
+      if (got.length !== lines.length) return reject(new Error(`python3 answered ${got.length} of ${lines.length} lines: ${stderr}`));
+      resolvePromise(got);
+    });
+    child.stdin.on("error", () => {}); // an early exit is reported by "close"
+    child.stdin.end(lines.join("\n") + "\n");
+  });
 }
