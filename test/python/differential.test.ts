@@ -3,8 +3,8 @@
 // inputs and random contexts (made JSON first, NaN/±Infinity/-0 kept) and for the edge values of
 // boundaries.ts (long integers and other JSON texts the two languages read differently among them),
 // the decision and validation of the generated Python module (one python3 process per contract, JSON
-// lines in and out) are JSON-equal to those of the TypeScript module built with every matching
-// strategy, with `now` fixed. Python also never mutates its arguments and returns plain JSON (no NaN).
+// lines in and out, its two matching strategies taking turns) are JSON-equal to those of the TypeScript
+// module built with every matching strategy, with `now` fixed. Python also never mutates its arguments and returns plain JSON (no NaN).
 // At least 100,000 inputs compared per run.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -15,7 +15,7 @@ import { generate } from "../../compiler/codegen/index.ts";
 import { strategyNames } from "../../compiler/codegen/strategies/names.ts";
 import { check } from "../../compiler/compile.ts";
 import type { ContractModel } from "../../compiler/model.ts";
-import { generatePython } from "../../compiler/python/index.ts";
+import { generatePython, pythonStrategies, type PythonStrategy } from "../../compiler/python/index.ts";
 import { contextFor, inputFor, validValue } from "../support/arbitraries.ts";
 import type { GeneratedModule } from "../support/load-module.ts";
 import { randomContract } from "../support/random-contracts.ts";
@@ -27,6 +27,7 @@ const examples = resolve(import.meta.dirname, "../../examples");
 /** (contract, input) pairs compared, each with the TypeScript module of every strategy. */
 let compared = 0;
 const perPolicy = new Map<string, number>();
+const perPythonStrategy = new Map<string, number>();
 const perStrategy = new Map<string, number>();
 const outcomes = new Set<string>();
 
@@ -38,6 +39,7 @@ afterAll(() => {
   vi.useRealTimers();
   expect(compared).toBeGreaterThanOrEqual(100_000);
   expect(perPolicy.get("most-severe")).toBeGreaterThanOrEqual(40_000);
+  for (const strategy of pythonStrategies) expect(perPythonStrategy.get(strategy), strategy).toBeGreaterThanOrEqual(40_000);
   expect(perPolicy.get("first-match")).toBeGreaterThanOrEqual(40_000);
   expect([...perStrategy.values()]).toEqual(strategyNames.map(() => compared));
   expect([...outcomes].sort()).toEqual(["answer", "escalate", "invalid-input", "route", "stop"]);
@@ -69,11 +71,11 @@ function linesFor(model: ContractModel, count: number, seed: number, large: bool
 }
 
 /**
- * Compares the Python module and the TypeScript module of every strategy for `source` on `lines`;
+ * Compares the Python module (forced to `pythonStrategy`) and the TypeScript module of every strategy for `source` on `lines`;
  * fails with the contract, the strategy and the input line on the first difference.
  */
-async function compareOn(source: string, model: ContractModel, lines: readonly Line[]): Promise<void> {
-  const python = runPythonAsync(writeModule(generatePython(model)), lines.map((l) => l.text), NOW);
+async function compareOn(source: string, model: ContractModel, lines: readonly Line[], pythonStrategy: PythonStrategy): Promise<void> {
+  const python = runPythonAsync(writeModule(generatePython(model, { strategy: pythonStrategy })), lines.map((l) => l.text), NOW);
   const modules: [string, GeneratedModule][] = [];
   for (const strategy of strategyNames) modules.push([strategy, loadQuickly(await generate(model, { strategy }))]);
   // `validate` is prelude code, the same in every strategy: asked of the first module only.
@@ -102,6 +104,7 @@ async function compareOn(source: string, model: ContractModel, lines: readonly L
     compared++;
   });
   perPolicy.set(model.policy, (perPolicy.get(model.policy) ?? 0) + lines.length);
+  perPythonStrategy.set(pythonStrategy, (perPythonStrategy.get(pythonStrategy) ?? 0) + lines.length);
 }
 
 /** Builds both policy variants of `source` and compares each on the same lines; the number of variants built. */
@@ -116,7 +119,8 @@ async function compareBoth(label: string, source: string, count: number, seed: n
   }
   if (built.length === 0) return 0;
   const lines = linesFor(built[0]![1], count, seed, large);
-  await Promise.all(built.map(([variant, model]) => compareOn(variant, model, lines)));
+  // The Python module of each strategy in turn (forced: the plan would choose `inline` for all of these).
+  await Promise.all(built.map(([variant, model], k) => compareOn(variant, model, lines, pythonStrategies[(seed + k) % pythonStrategies.length]!)));
   return built.length;
 }
 
