@@ -11,7 +11,7 @@ const root = join(import.meta.dirname, "..", "..");
 const examples = join(root, "examples");
 const contracts = readdirSync(examples).filter((f) => f.endsWith(".handoff")).sort();
 const dir = tempDir();
-for (const file of readdirSync(examples)) copyFileSync(join(examples, file), join(dir, file));
+for (const file of readdirSync(examples, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)) copyFileSync(join(examples, file), join(dir, file));
 
 function compiled(args: string[]): Run {
   try {
