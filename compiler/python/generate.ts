@@ -112,6 +112,8 @@ mutates its arguments. validate(signals) -> Validation: {"ok": True, "signals": 
 "problems": [...]}. CONTRACT: the contract this module was generated from (hash: SHA-256 of its source).
 Every decision is JSON-equal to the TypeScript module's for the same input and context.
 """
+from __future__ import annotations  # annotations are never evaluated: free at import and at run time
+
 import sys as _sys
 
 if _sys.version_info < (3, 9):  # pragma: no cover
@@ -170,7 +172,7 @@ export function generatePython(model: ContractModel, options: PythonOptions = {}
     HEADER,
     signalsType,
     TYPES,
-    "CONTRACT = {",
+    "CONTRACT: Dict[str, Any] = {",
     `    "name": ${pyStr(model.name)},`,
     `    "version": ${pyLiteral(model.version)},`,
     `    "policy": ${pyStr(model.policy)},`,
@@ -181,7 +183,7 @@ export function generatePython(model: ContractModel, options: PythonOptions = {}
     "",
     "# The contract as tables: signals (name, kind, min, max, members, hasDefault, default); rules",
     "# (outcome, condition, reads, reason, say, precedence); otherwise and on invalid (outcome, reason, say).",
-    "_MODEL = {",
+    "_MODEL: Dict[str, Any] = {",
     `    "info": ${pyLiteral(tuple(model.name, model.version))},`,
     `    "signals": (\n${model.signals.map((s) => `        ${pyLiteral(spec(s))},\n`).join("")}    ),`,
     `    "rules": (\n${model.rules.map((r) => `        ${pyLiteral(ruleRow(model, r))},\n`).join("")}    ),`,
@@ -204,7 +206,7 @@ export function generatePython(model: ContractModel, options: PythonOptions = {}
     "",
     `# ---- matching: the ${plan.strategy} strategy ----`,
     "",
-    '_RULES = _MODEL["rules"]',
+    '_RULES: Tuple[_Row, ...] = _MODEL["rules"]',
     match,
     "",
     "",

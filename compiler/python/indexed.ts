@@ -24,7 +24,7 @@ export function indexedMatch(model: ContractModel, index: RuleIndex = ruleIndex(
     "# Rules some valid input satisfies, as a bit set (bit j: rule j).",
     `_LIVE = _all_rules_but(${n}, (${never.map((j) => `${j}, `).join("")}))`,
     "# Per rule, None when the bit sets decide it alone, else the test of its condition.",
-    "_TESTS = (",
+    "_TESTS: Tuple[Optional[_Test], ...] = (",
     ...model.rules.map((rule, j) => (index.exact[j] || index.never[j] ? "    None," : `    lambda s: ${pyCondition(rule.condition, signals, read)},`)),
     ")",
   ];
@@ -48,7 +48,7 @@ export function indexedMatch(model: ContractModel, index: RuleIndex = ruleIndex(
   out.push(
     "",
     "",
-    "def _match(values):",
+    "def _match(values: Dict[str, Any]) -> List[_Row]:",
     '    """The rows of the rules whose condition holds for the validated `values`, in file order."""',
     ...locals,
     `    bits = ${first ?? "_LIVE"}`,
@@ -68,7 +68,7 @@ function classifier(signal: SignalModel, cells: readonly Cell[], tableName: stri
     case "text": {
       const other = Math.max(0, cells.findIndex((c) => c.kind === "other"));
       const entries = cells.flatMap((cell, i) => (cell.kind === "value" ? [`${pyLiteral(cell.rep)}: ${i}`] : []));
-      return { expression: (v) => `${tableName}.get(${v}, ${other})`, table: `${tableName} = {${entries.join(", ")}}` };
+      return { expression: (v) => `${tableName}.get(${v}, ${other})`, table: `${tableName}: Dict[str, int] = {${entries.join(", ")}}` };
     }
     case "number":
     case "duration":

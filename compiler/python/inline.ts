@@ -13,11 +13,11 @@ export function inlineMatch(model: ContractModel): string {
   const read = (name: string): string => local.get(name)!;
   const used = new Set(model.rules.flatMap((r) => r.reads));
   const out = [
-    "def _match(values):",
+    "def _match(values: Dict[str, Any]) -> List[_Row]:",
     '    """The rows of the rules whose condition holds for the validated `values`, in file order."""',
     ...model.signals.flatMap((s, i) => (used.has(s.name) ? [`    v${i} = values[${pyStr(s.name)}]`] : [])),
     "    rows = _RULES",
-    "    matched = []",
+    "    matched: List[_Row] = []",
   ];
   model.rules.forEach((rule, j) => {
     out.push(`    if ${pyCondition(rule.condition, signals, read)}:`, `        matched.append(rows[${j}])`);

@@ -7,11 +7,11 @@ export const PY_TEST_CODE = String.raw`_TEXT_CHARS = "abcxyz XYZ019_-.:,!?'\"\\/
 _FLOATS = (NAN, INF, -INF, -0.0, 0.5, 5e-324, 1.7976931348623157e308, 1e21, 2.0 ** 53)
 
 
-def _text(rng):
+def _text(rng: random.Random) -> str:
     return "".join(rng.choice(_TEXT_CHARS) for _ in range(rng.randrange(9)))
 
 
-def _draw(rng, draw):
+def _draw(rng: random.Random, draw: Tuple[Any, ...]) -> Any:
     """A valid value from one SIGNALS draw."""
     kind = draw[0]
     if kind == "bool":
@@ -30,7 +30,7 @@ def _draw(rng, draw):
     return min(high, max(low, low * (1 - r) + high * r))
 
 
-def _anything(rng, depth=0):
+def _anything(rng: random.Random, depth: int = 0) -> Any:
     """Any Python value: scalars of every type, odd numbers, nested lists, tuples and dicts."""
     kind = rng.randrange(12 if depth < 3 else 7)
     if kind == 0:
@@ -59,10 +59,10 @@ def _anything(rng, depth=0):
     return dict((_anything(rng, 3) if rng.random() < 0.5 else name, _anything(rng, depth + 1)) for name, _ in SIGNALS)
 
 
-def _valid_input(rng, fixed=None):
+def _valid_input(rng: random.Random, fixed: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
     """A valid input agreeing with "fixed"; every other signal drawn, the optional ones sometimes left out."""
     fixed = fixed or {}
-    values = {}
+    values: Dict[str, Any] = {}
     for name, draw in SIGNALS:
         if name not in fixed and (name in REQUIRED or rng.random() < 0.5):
             values[name] = _draw(rng, draw)
@@ -70,7 +70,7 @@ def _valid_input(rng, fixed=None):
     return values
 
 
-def _shown(value):
+def _shown(value: Any) -> str:
     try:
         return "input " + repr(value)[:2000]
     except Exception:  # pragma: no cover - a value whose repr fails
@@ -80,13 +80,13 @@ def _shown(value):
 class _Case(unittest.TestCase):
     maxDiff = None
 
-    def assertWellFormed(self, d, given):
+    def assertWellFormed(self, d: Dict[str, Any], given: Any) -> None:
         """A known action and rule, with the rule's declared action, owner and withinSeconds."""
         self.assertIn(d["action"], ACTIONS, _shown(given))
         self.assertIn(d["rule"], OUTCOMES, _shown(given))
         self.assertEqual((d["action"], d["owner"], d["withinSeconds"]), OUTCOMES[d["rule"]], _shown(given))
 
-    def assertExpected(self, d, expect, given):
+    def assertExpected(self, d: Dict[str, Any], expect: Tuple[Any, ...], given: Any) -> None:
         kind = expect[0]
         if kind == "rule":
             self.assertEqual(d["rule"], expect[1], _shown(given))
@@ -103,22 +103,22 @@ class _Case(unittest.TestCase):
 
 
 class DecideIsTotal(_Case):
-    def test_any_input_and_context(self):
+    def test_any_input_and_context(self) -> None:
         rng = random.Random(SEED)
         for _ in range(RUNS):
             signals, context = _anything(rng), _anything(rng)
             self.assertWellFormed(decide(signals, context), signals)
 
-    def test_signals_of_any_type(self):
+    def test_signals_of_any_type(self) -> None:
         rng = random.Random(SEED + 1)
         for _ in range(RUNS):
-            signals = {}
+            signals: Dict[str, Any] = {}
             for name, draw in SIGNALS:
                 if rng.random() < 0.7:
                     signals[name] = _draw(rng, draw) if rng.random() < 0.5 else _anything(rng, 1)
             self.assertWellFormed(decide(signals), signals)
 
-    def test_valid_inputs_never_give_invalid_input(self):
+    def test_valid_inputs_never_give_invalid_input(self) -> None:
         rng = random.Random(SEED + 2)
         for _ in range(RUNS):
             signals = _valid_input(rng)
@@ -130,9 +130,9 @@ class DecideIsTotal(_Case):
                 # No otherwise: a valid input that no rule matches has no signal to blame.
                 self.assertEqual([p["signal"] for p in d["invalid"]], [None], _shown(signals))
 
-    def test_invalid_inputs_always_give_invalid_input(self):
-        for signals in (None, [], "signals", 0):
-            self.assertEqual(decide(signals)["rule"], "invalid-input", _shown(signals))
+    def test_invalid_inputs_always_give_invalid_input(self) -> None:
+        for bad in (None, [], "signals", 0):
+            self.assertEqual(decide(bad)["rule"], "invalid-input", _shown(bad))
         rng = random.Random(SEED + 3)
         for _ in range(RUNS if BROKEN else 0):
             signals = _valid_input(rng)
@@ -148,7 +148,7 @@ class DecideIsTotal(_Case):
 
 
 class TestBlocks(_Case):
-    def test_each_holds_on_random_completions_of_its_given(self):
+    def test_each_holds_on_random_completions_of_its_given(self) -> None:
         for name, given, expect in TESTS:
             with self.subTest(name):
                 rng = random.Random(SEED + 4)
@@ -158,7 +158,7 @@ class TestBlocks(_Case):
 
 
 class Witnesses(_Case):
-    def test_each_witness_makes_its_rule_win(self):
+    def test_each_witness_makes_its_rule_win(self) -> None:
         for rule, signals in WITNESSES:
             with self.subTest(rule):
                 self.assertEqual(decide(dict(signals))["rule"], rule, _shown(signals))

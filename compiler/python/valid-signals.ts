@@ -64,11 +64,11 @@ function signalChecks(s: SignalModel, i: number): string[] {
 export function validSignals(model: ContractModel): string {
   const members = model.signals.flatMap((s, i) => (s.type.kind === "enum" ? [`_MEMBERS_${i} = frozenset({${s.type.members.map(pyStr).join(", ")}})`] : []));
   const out = [
-    '_SPECS = _MODEL["signals"]',
+    '_SPECS: Tuple[_Spec, ...] = _MODEL["signals"]',
     ...members,
     "",
     "",
-    "def _valid_signals(value):",
+    "def _valid_signals(value: Any) -> Optional[Dict[str, Any]]:",
     '    """The validated signals of a plain dict whose every signal is plainly valid; None for anything else."""',
     "    if type(value) is not dict:",
     "        return None",

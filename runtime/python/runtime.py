@@ -6,6 +6,23 @@
 # --- handoff runtime ---
 import math as _math
 import time as _time
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, Union
+
+# The tables' shapes, for the annotations (each a typing alias, valid in Python 3.9).
+_Number = Union[int, float]
+# A template: (is_signal, text) parts.
+_Template = Tuple[Tuple[bool, str], ...]
+# An outcome: (rule, action, owner, ownerName, withinSeconds, urgency, collect, confirm).
+_Outcome = Tuple[str, str, Optional[str], Optional[str], Optional[_Number], str, Tuple[str, ...], Tuple[str, ...]]
+# A signal: (name, kind, min, max, members, hasDefault, default).
+_Spec = Tuple[str, str, Optional[_Number], Optional[_Number], Optional[Tuple[str, ...]], bool, Any]
+# A rule's row: (outcome, condition, reads, reason, say, precedence).
+_Row = Tuple[_Outcome, Tuple[Any, ...], Tuple[str, ...], Optional[_Template], Optional[_Template], int]
+# A rule's test in the indexed strategy, on the validated values.
+_Test = Callable[[Dict[str, Any]], bool]
+# The context as read: (nowMs, customer, issueType, collected, evidence, priorActions).
+_Context = Tuple[Optional[float], Any, Optional[str], Dict[str, Any], Sequence[Any], Sequence[Any]]
+_Problem = Dict[str, Optional[str]]
 
 _ABSENT = object()
 _INF = float("inf")
@@ -22,17 +39,17 @@ _FAIL_SAFE_PROBLEM = (
     "the decision could not be computed; the input or context could not be read safely, so a colleague must review it"
 )
 # The built-in `on invalid`: (rule, action, owner, ownerName, withinSeconds, urgency, collect, confirm).
-_BUILTIN_INVALID_OUTCOME = ("invalid-input", "stop", None, None, None, "high", (), ())
+_BUILTIN_INVALID_OUTCOME: _Outcome = ("invalid-input", "stop", None, None, None, "high", (), ())
 # The context when none (or nothing usable) is given: (nowMs, customer, issueType, collected, evidence, priorActions).
-_NO_CONTEXT = (None, None, None, {}, (), ())
+_NO_CONTEXT: _Context = (None, None, None, {}, (), ())
 
 
-def _clock_ms():
+def _clock_ms() -> int:
     """Date.now(): epoch milliseconds of the clock."""
     return _time.time_ns() // 1000000
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     """A str, int or float of a subclass as the plain value it holds (so none of its overrides ever runs)."""
     kind = type(value)
     if kind is str or kind is int or kind is float or kind is bool:
@@ -46,11 +63,11 @@ def _plain(value):
     return value
 
 
-def _is_number(value):
+def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _double(value):
+def _double(value: _Number) -> float:
     """The double JavaScript holds for a Python number (an int rounds to nearest, too large is +-inf)."""
     if isinstance(value, float):
         return float(value)
@@ -60,7 +77,7 @@ def _double(value):
         return _INF if value > 0 else -_INF
 
 
-def _js_value(value):
+def _js_value(value: _Number) -> _Number:
     """A number as the output carries it: the value itself when it is exactly a double, else the double."""
     if isinstance(value, float):
         return value
@@ -70,7 +87,7 @@ def _js_value(value):
     return int(value)
 
 
-def _number_text(value):
+def _number_text(value: _Number) -> str:
     """String(x) of JavaScript (Number::toString, radix 10) for a number."""
     x = _double(value)
     if x != x:
@@ -105,7 +122,7 @@ def _number_text(value):
     return digits[0] + "." + digits[1:] + "e" + sign + str(abs(e))
 
 
-def _format_value(value):
+def _format_value(value: Union[str, _Number]) -> str:
     """How a signal's value prints inside reason/say: as JavaScript prints it."""
     if isinstance(value, str):
         return value
@@ -114,14 +131,14 @@ def _format_value(value):
     return _number_text(value)
 
 
-def _units(text):
+def _units(text: str) -> int:
     """The length of `text` in UTF-16 code units."""
     return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
 
 
-def _json_quote(text):
+def _json_quote(text: str) -> str:
     """JSON.stringify of a string (well-formed: lone surrogates escaped, other text as is)."""
-    out = ['"']
+    out: List[str] = ['"']
     i = 0
     n = len(text)
     while i < n:
@@ -145,12 +162,12 @@ def _json_quote(text):
     return "".join(out)
 
 
-def _quote_for_message(text):
+def _quote_for_message(text: str) -> str:
     """JSON-quoted, cut to 40 UTF-16 units (never inside a surrogate pair) with the full length noted."""
     length = _units(text)
     if length <= _MESSAGE_QUOTE_LIMIT:
         return _json_quote(text)
-    kept = []
+    kept: List[str] = []
     used = 0
     for c in text:
         size = 2 if ord(c) > 0xFFFF else 1
@@ -163,7 +180,7 @@ def _quote_for_message(text):
     return _json_quote("".join(kept)) + "... (" + str(length) + " characters)"
 
 
-def _type_name(value):
+def _type_name(value: Any) -> str:
     if isinstance(value, str):
         return "a string"
     if isinstance(value, bool):
@@ -177,7 +194,7 @@ def _type_name(value):
     return "an object"
 
 
-def _input_problem(value):
+def _input_problem(value: Any) -> Optional[_Problem]:
     """The whole-input problem, or None when `value` is a dict (the plain object of Python)."""
     if isinstance(value, dict):
         return None
@@ -191,11 +208,11 @@ def _input_problem(value):
     }
 
 
-def _number_shown(value):
+def _number_shown(value: Any) -> str:
     return _number_text(value) if _is_number(value) else _type_name(value)
 
 
-def _number_expectation(spec):
+def _number_expectation(spec: _Spec) -> str:
     kind, low, high = spec[1], spec[2], spec[3]
     what = "an integer" if kind == "int" else "a number"
     if low is not None and high is not None:
@@ -207,7 +224,7 @@ def _number_expectation(spec):
     return "an integer" if kind == "int" else "a finite number"
 
 
-def _describe_problem(spec, value):
+def _describe_problem(spec: _Spec, value: Any) -> Optional[str]:
     """Why `value` is not valid for `spec` (name, kind, min, max, members, hasDefault, default), or None."""
     if value is _ABSENT:
         return None if spec[5] else "is required but missing"
@@ -217,7 +234,7 @@ def _describe_problem(spec, value):
     if kind == "text":
         return None if isinstance(value, str) else "must be a string, got " + _type_name(value)
     if kind == "enum":
-        members = spec[4]
+        members = spec[4] or ()
         if isinstance(value, str):
             for member in members:
                 if member == value:
@@ -244,13 +261,13 @@ def _describe_problem(spec, value):
     return "has a type this module does not know"
 
 
-def _validate(specs, value):
+def _validate(specs: Sequence[_Spec], value: Any) -> Dict[str, Any]:
     try:
         whole = _input_problem(value)
         if whole is not None:
             return {"ok": False, "problems": [whole]}
-        signals = {}
-        problems = []
+        signals: Dict[str, Any] = {}
+        problems: List[_Problem] = []
         for spec in specs:
             name = spec[0]
             try:
@@ -275,7 +292,7 @@ def _validate(specs, value):
 # ---- time ----
 
 
-def _two_digits(units, at):
+def _two_digits(units: List[int], at: int) -> int:
     if at + 1 >= len(units):
         return -1
     tens = units[at] - 48
@@ -283,17 +300,17 @@ def _two_digits(units, at):
     return tens * 10 + ones if 0 <= tens <= 9 and 0 <= ones <= 9 else -1
 
 
-def _is_digit_at(units, at):
+def _is_digit_at(units: List[int], at: int) -> bool:
     return at < len(units) and 48 <= units[at] <= 57
 
 
-def _days_in_month(year, month):
+def _days_in_month(year: int, month: int) -> int:
     if month == 2:
         return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-def _days_from_civil(year, month, day):
+def _days_from_civil(year: int, month: int, day: int) -> int:
     y = year - 1 if month <= 2 else year
     era = y // 400
     year_of_era = y - era * 400
@@ -302,7 +319,7 @@ def _days_from_civil(year, month, day):
     return era * 146097 + day_of_era - 719468
 
 
-def _parse_iso_instant(text):
+def _parse_iso_instant(text: str) -> Optional[float]:
     """Epoch ms of `YYYY-MM-DDTHH:MM[:SS[.fraction]]` + `Z`/`+-HH:MM`, or None (runtime/prelude/time.ts)."""
     if len(text) > 45:
         return None
@@ -312,7 +329,7 @@ def _parse_iso_instant(text):
     if length < 17 or length > 45:
         return None
 
-    def code(at):
+    def code(at: int) -> int:
         return units[at] if at < length else -1
 
     if code(4) != 45 or code(7) != 45 or (code(10) | 32) != 116 or code(13) != 58:
@@ -364,7 +381,7 @@ def _parse_iso_instant(text):
     return float(_days_from_civil(year, month, day) * 86400000 + ((hour * 60 + minute - offset) * 60 + second) * 1000 + millis)
 
 
-def _epoch_ms_of(now):
+def _epoch_ms_of(now: Any) -> Optional[float]:
     if _is_number(now):
         d = _double(now)
         return d if -_MAX_EPOCH_MS <= d <= _MAX_EPOCH_MS else None
@@ -373,7 +390,7 @@ def _epoch_ms_of(now):
     return None
 
 
-def _iso_utc(ms):
+def _iso_utc(ms: float) -> str:
     """new Date(ms).toISOString() for ms inside the Date range."""
     t = _math.trunc(ms)
     days = t // 86400000
@@ -400,7 +417,7 @@ def _iso_utc(ms):
     return "%s-%02d-%02dT%02d:%02d:%02d.%03dZ" % (year_text, month, day, hour, minute, second, milli)
 
 
-def _deadline_after(now_ms, within_seconds):
+def _deadline_after(now_ms: Optional[float], within_seconds: _Number) -> Optional[str]:
     at = float(_clock_ms() if now_ms is None else now_ms) + float(within_seconds) * 1000.0
     return _iso_utc(at) if -_MAX_EPOCH_MS <= at <= _MAX_EPOCH_MS else None
 
@@ -408,13 +425,13 @@ def _deadline_after(now_ms, within_seconds):
 # ---- context ----
 
 
-def _is_index_key(key):
+def _is_index_key(key: str) -> bool:
     return key.isascii() and key.isdigit() and (key == "0" or key[0] != "0") and int(key) < 4294967295
 
 
-def _js_keys(record):
+def _js_keys(record: Dict[str, Any]) -> List[str]:
     """The keys of a dict in the order Object.keys gives them: array indices ascending, then the rest."""
-    keys = []
+    keys: List[str] = []
     for key in list(dict.keys(record)):
         if not isinstance(key, str):
             raise TypeError("not a JSON key")
@@ -425,7 +442,7 @@ def _js_keys(record):
     return indices + [k for k in keys if not _is_index_key(k)]
 
 
-def _clone_json(value, depth, budget):
+def _clone_json(value: Any, depth: int, budget: List[int]) -> Any:
     """A deep JSON copy; RAISES on anything malformed (callers catch and drop the whole part). Reads a
     dict, list or tuple (or a subclass) through the base type's own methods, never its overrides."""
     value = _plain(value)
@@ -447,16 +464,16 @@ def _clone_json(value, depth, budget):
         if len(pairs) > budget[0]:
             raise ValueError("too large")
         budget[0] -= len(pairs)
-        record = {}
+        record: Dict[str, Any] = {}
         for key, item in pairs:
             if not isinstance(key, str):
                 raise TypeError("not a JSON key")
             record[_plain(key)] = item
-        out = {}
+        out: Dict[str, Any] = {}
         for key in _js_keys(record):
             out[key] = _clone_json(record[key], depth + 1, budget)
         return out
-    base = list if isinstance(value, list) else tuple
+    base: Any = list if isinstance(value, list) else tuple
     length = base.__len__(value)
     if length > budget[0]:
         raise ValueError("too large")
@@ -464,14 +481,14 @@ def _clone_json(value, depth, budget):
     return [_clone_json(item, depth + 1, budget) for item in base.__iter__(value)]
 
 
-def _copy_json(value):
+def _copy_json(value: Any) -> Any:
     try:
         return _clone_json(value, 0, [_CONTEXT_MAX_NODES])
     except Exception:
         return None
 
 
-def _copy_part(value, kinds, empty):
+def _copy_part(value: Any, kinds: Union[Type[Any], Tuple[Type[Any], ...]], empty: Any) -> Any:
     if value is _ABSENT:
         return empty
     try:
@@ -482,14 +499,14 @@ def _copy_part(value, kinds, empty):
         return empty
 
 
-def _read_part(context, key):
+def _read_part(context: Dict[Any, Any], key: str) -> Any:
     try:
         return _plain(dict.get(context, key, _ABSENT))
     except Exception:
         return _ABSENT
 
 
-def _read_context(context):
+def _read_context(context: Any) -> _Context:
     if context is None:
         return _NO_CONTEXT
     try:
@@ -513,7 +530,16 @@ def _read_context(context):
 # ---- assembly ----
 
 
-def _assemble(info, outcome, matched, reasons, say, evidence, ctx, invalid):
+def _assemble(
+    info: Tuple[str, Optional[str]],
+    outcome: _Outcome,
+    matched: List[str],
+    reasons: List[str],
+    say: Optional[str],
+    evidence: Dict[str, Any],
+    ctx: _Context,
+    invalid: Optional[List[_Problem]],
+) -> Dict[str, Any]:
     within = outcome[4]
     deadline = None if within is None else _deadline_after(ctx[0], within)
     collected = ctx[3]
@@ -526,7 +552,7 @@ def _assemble(info, outcome, matched, reasons, say, evidence, ctx, invalid):
         value = evidence[key]
         if _is_number(value) and value == 0:
             evidence[key] = 0
-    decision = {
+    decision: Dict[str, Any] = {
         "action": outcome[1],
         "rule": outcome[0],
         "owner": outcome[2],
@@ -570,9 +596,9 @@ def _assemble(info, outcome, matched, reasons, say, evidence, ctx, invalid):
     return decision
 
 
-def _render(template, values):
+def _render(template: _Template, values: Dict[str, Any]) -> str:
     """A template (tuple of (is_signal, text)) with each signal part replaced by its formatted value."""
-    parts = []
+    parts: List[str] = []
     for is_signal, text in template:
         if not is_signal:
             parts.append(text)
@@ -583,7 +609,7 @@ def _render(template, values):
     return "".join(parts)
 
 
-def _all_rules_but(count, never):
+def _all_rules_but(count: int, never: Sequence[int]) -> int:
     """The bit set of rules 0..count-1 (bit j: rule j) without those in `never` (the indexed strategy)."""
     bits = (1 << count) - 1
     for j in never:
@@ -591,7 +617,7 @@ def _all_rules_but(count, never):
     return bits
 
 
-def _rule_masks(live, count, cells, narrowing):
+def _rule_masks(live: int, count: int, cells: int, narrowing: Sequence[int]) -> Tuple[int, ...]:
     """Per cell of a signal, the bit set of the live rules that can hold there (the indexed strategy).
 
     `narrowing` lists each rule that allows only some cells: rule, number of runs, then the first and last
@@ -616,7 +642,7 @@ def _rule_masks(live, count, cells, narrowing):
             toggles[narrowing[at + 1] + 1][byte] ^= bit
             at += 2
     rest = int.from_bytes(whole, "little")
-    masks = []
+    masks: List[int] = []
     running = 0
     for cell in range(cells):
         running ^= int.from_bytes(toggles[cell], "little")
@@ -624,13 +650,13 @@ def _rule_masks(live, count, cells, narrowing):
     return tuple(masks)
 
 
-def _rows_of(bits, tests, rows, values):
+def _rows_of(bits: int, tests: Sequence[Optional[_Test]], rows: Sequence[_Row], values: Dict[str, Any]) -> List[_Row]:
     """The rows of the candidates in `bits` whose test (None: none needed) holds, lowest bit first.
 
     The first few one at a time (each operation on a big int costs its length); the rest, when there are
     more, by searching the bit set's binary digits, which costs its length once.
     """
-    matched = []
+    matched: List[_Row] = []
     count = 0
     while bits and count < 8:
         low = bits & -bits
@@ -653,14 +679,14 @@ def _rows_of(bits, tests, rows, values):
     return matched
 
 
-def _invalid_decision(m, ctx, problems):
+def _invalid_decision(m: Dict[str, Any], ctx: _Context, problems: List[_Problem]) -> Dict[str, Any]:
     on_invalid = m["onInvalid"]
     reasons = [] if on_invalid[1] is None else [_render(on_invalid[1], {})]
     say = _BUILTIN_INVALID_SAY if on_invalid[2] is None else _render(on_invalid[2], {})
     return _assemble(m["info"], on_invalid[0], [], reasons, say, {}, ctx, problems)
 
 
-def _decide_with(m, signals, context):
+def _decide_with(m: Dict[str, Any], signals: Any, context: Any) -> Dict[str, Any]:
     ctx = _read_context(context)
     # The contract's own plain-dict validation first (generated `_valid_signals`); whatever it does not
     # vouch for, the generic `_validate` decides, with the problems.
@@ -672,8 +698,8 @@ def _decide_with(m, signals, context):
         values = validation["signals"]
     # The matching rules' rows in file order (the generated `_match`); the winner is the earliest of
     # highest precedence.
-    matched = m["match"](values)
-    winner = None
+    matched: List[_Row] = m["match"](values)
+    winner: Optional[_Row] = None
     best = -1
     for rule in matched:
         if rule[5] > best:
@@ -686,21 +712,21 @@ def _decide_with(m, signals, context):
         reasons = [] if otherwise[1] is None else [_render(otherwise[1], values)]
         say = None if otherwise[2] is None else _render(otherwise[2], values)
         return _assemble(m["info"], otherwise[0], [], reasons, say, {}, ctx, None)
-    reasons = []
+    reasons: List[str] = []
     if winner[3] is not None:
         reasons.append(_render(winner[3], values))
     for rule in matched:
         if rule is not winner and rule[3] is not None:
             reasons.append(_render(rule[3], values))
-    evidence = {}
+    evidence: Dict[str, Any] = {}
     for name in winner[2]:
         evidence[name] = values[name]
     say = None if winner[4] is None else _render(winner[4], values)
     return _assemble(m["info"], winner[0], [rule[0][0] for rule in matched], reasons, say, evidence, ctx, None)
 
 
-def _fail_safe(m):
-    problems = [{"signal": None, "problem": _FAIL_SAFE_PROBLEM}]
+def _fail_safe(m: Dict[str, Any]) -> Dict[str, Any]:
+    problems: List[_Problem] = [{"signal": None, "problem": _FAIL_SAFE_PROBLEM}]
     try:
         on_invalid = m["onInvalid"]
         reasons = [] if on_invalid[1] is None else [_render(on_invalid[1], {})]
@@ -710,7 +736,7 @@ def _fail_safe(m):
         return _assemble(("unknown", None), _BUILTIN_INVALID_OUTCOME, [], [], _BUILTIN_INVALID_SAY, {}, _NO_CONTEXT, problems)
 
 
-def _decide(m, signals, context):
+def _decide(m: Dict[str, Any], signals: Any, context: Any) -> Dict[str, Any]:
     try:
         return _decide_with(m, signals, context)
     except Exception:
