@@ -12,10 +12,10 @@ import { priorityOrder } from "../policy.ts";
 import { count, countBoth, subset } from "./solver/cellset.ts";
 import { literalsOf, makeDomain, type Domain } from "./solver/domain.ts";
 import { allOf, negation, type Formula } from "./solver/formula.ts";
-import { compile } from "./solver/node.ts";
+import { and, compile, holdsAt, type Node } from "./solver/node.ts";
 import { overlapIndex } from "./solver/overlap-index.ts";
 import { fullBox, propagate } from "./solver/search.ts";
-import { solve } from "./solver/solve.ts";
+import { solve, solveNode } from "./solver/solve.ts";
 
 export interface AnalysisContext {
   readonly model: ContractModel;
@@ -25,6 +25,13 @@ export interface AnalysisContext {
   readonly domain: Domain;
   readonly spans: readonly RuleSpans[];
   solve(formula: Formula): Example | null;
+  /** An input rule i matches that none of `rules` does (`solve` of `uncovered(model, i, rules)`), or null. */
+  escaping(i: number, rules: readonly number[]): Example | null;
+  /**
+   * Whether rule i's condition holds on `input`, as `holds` decides it: on an input the solver found
+   * (every value a cell's representative) by the cells of its compiled condition.
+   */
+  holdsOn(i: number, input: Example): boolean;
   /** An input satisfying rule i's condition, or null when none does. */
   matching(i: number): Example | null;
   /** An input on which rule i wins, or null when it never does (i = -1: no rule matches). */
@@ -84,6 +91,34 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
   const full = fullBox(domain);
   const nodes = model.rules.map((r) => compile(domain, r.condition));
   const hulls = nodes.map((node) => propagate(node, full)?.box ?? null);
+  const negated: (Node | undefined)[] = [];
+  // The node `compile` gives `uncovered(model, k, rules)`: rule k's, then each rule's negation.
+  const escaping = (k: number, rules: readonly number[]): Example | null =>
+    solveNode(domain, and([nodes[k]!, ...rules.map((j) => (negated[j] ??= compile(domain, model.rules[j]!.condition, true)))]));
+  const cellsOf = new WeakMap<Example, Int32Array | null>();
+  /** The cell of each signal's value, when every value is a cell's representative; else null. */
+  const cellsFor = (input: Example): Int32Array | null => {
+    let cells = cellsOf.get(input);
+    if (cells !== undefined) return cells;
+    const found = new Int32Array(domain.signals.length);
+    cells = found;
+    for (let s = 0; s < found.length; s++) {
+      const sc = domain.signals[s]!;
+      const value = Object.prototype.hasOwnProperty.call(input, sc.signal.name) ? input[sc.signal.name] : undefined;
+      const c = value === undefined ? undefined : sc.byRep.get(value);
+      if (c === undefined) {
+        cells = null;
+        break;
+      }
+      found[s] = c;
+    }
+    cellsOf.set(input, cells);
+    return cells;
+  };
+  const holdsOn = (i: number, input: Example): boolean => {
+    const cells = cellsFor(input);
+    return cells ? holdsAt(nodes[i]!, cells) : holds(model.rules[i]!.condition, input);
+  };
   const winners = overlapIndex(hulls, full);
   const covers = (j: number, i: number): boolean => {
     const hull = hulls[i];
@@ -121,13 +156,13 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
     const inputs: Example[] = [];
     let ranked: readonly number[] | null = null;
     for (;;) {
-      const example = chosen.length === 0 ? ctx.matching(k) : solve(domain, uncovered(model, k, chosen));
+      const example = chosen.length === 0 ? ctx.matching(k) : escaping(k, chosen);
       if (!example) return { rules: chosen, inputs };
       inputs.push(example);
       // Of the rivals matching it, the one whose hull keeps most of rule k's (the earliest of equals):
       // the chain stays short. Ranked once, so a step tests rivals only until the first that matches.
       ranked ??= rankedByShare(rivals, k);
-      const j = ranked.find((c) => !chosen.includes(c) && holds(model.rules[c]!.condition, example));
+      const j = ranked.find((c) => !chosen.includes(c) && holdsOn(c, example));
       if (j === undefined) return null;
       chosen.push(j);
     }
@@ -170,6 +205,8 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
     domain,
     spans: ruleSpans(model),
     solve: (formula) => solve(domain, formula),
+    escaping,
+    holdsOn,
     matching(i) {
       if (!matches.has(i)) matches.set(i, solve(domain, model.rules[i]!.condition));
       return matches.get(i)!;

@@ -6,8 +6,7 @@
  * until no chosen rule can be dropped; every step is a solver question, so the set is verified.
  */
 import { diagnostic, type Diagnostic, type Example } from "../../diagnostics/index.ts";
-import { holds } from "../interpret.ts";
-import { nameList, uncovered, type AnalysisContext } from "./context.ts";
+import { nameList, type AnalysisContext } from "./context.ts";
 
 export function unreachableRule(ctx: AnalysisContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -34,11 +33,11 @@ export function coveringRules(ctx: AnalysisContext, i: number): number[] {
   const chosen = [...(found?.rules ?? ctx.rivals(i))];
   // Then pruned: a rule is needed when an input rule i matches is matched by no other chosen rule.
   const inputs = [...(found?.inputs ?? [])];
-  const onlyBy = (j: number, input: Example) => chosen.every((c) => (c === j) === holds(model.rules[c]!.condition, input));
+  const onlyBy = (j: number, input: Example) => chosen.every((c) => (c === j) === ctx.holdsOn(c, input));
   for (const j of [...chosen]) {
     if (inputs.some((input) => onlyBy(j, input))) continue;
     const without = chosen.filter((c) => c !== j);
-    const input = ctx.solve(uncovered(model, i, without));
+    const input = ctx.escaping(i, without);
     if (input === null) chosen.splice(chosen.indexOf(j), 1);
     else inputs.push(input);
   }
