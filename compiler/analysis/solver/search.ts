@@ -174,13 +174,19 @@ export function exampleOf(domain: Domain, box: Box): Record<string, SignalValue>
   return exampleFrom(domain, (s) => box[s]!);
 }
 
-/** `exampleOf` a box given by its sets, `setOf(s)` read once per signal in order. */
-export function exampleFrom(domain: Domain, setOf: (s: number) => CellSet): Record<string, SignalValue> {
+/**
+ * `exampleOf` a box given by its sets, `setOf(s)` read once per signal in order; `cells`, when given,
+ * receives the cell of each signal's value.
+ */
+export function exampleFrom(domain: Domain, setOf: (s: number) => CellSet, cells?: number[]): Record<string, SignalValue> {
   const out: Record<string, SignalValue> = {};
-  domain.signals.forEach((sc, s) => {
-    const cell = preferredCell(sc, setOf(s));
+  const signals = domain.signals;
+  for (let s = 0; s < signals.length; s++) {
+    const sc = signals[s]!;
     // INVARIANT: search never returns a box with an empty signal.
-    out[sc.signal.name] = sc.cells[Math.max(0, cell)]!.rep;
-  });
+    const cell = Math.max(0, preferredCell(sc, setOf(s)));
+    out[sc.signal.name] = sc.cells[cell]!.rep;
+    if (cells) cells[s] = cell;
+  }
   return out;
 }

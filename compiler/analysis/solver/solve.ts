@@ -11,7 +11,7 @@ import { literalsOf, makeDomain, type Domain } from "./domain.ts";
 import type { Formula } from "./formula.ts";
 import { compile, NotCovered, type Node } from "./node.ts";
 import { clauseFind, foundSet } from "./clause-search.ts";
-import { exampleFrom, exampleOf, fullBox, search } from "./search.ts";
+import { exampleFrom, fullBox, search } from "./search.ts";
 
 export type { Domain } from "./domain.ts";
 
@@ -30,13 +30,13 @@ export function solve(domain: Domain, formula: Formula): Record<string, SignalVa
   return solveNode(d, node);
 }
 
-/** `solve` for a formula already compiled against `domain`. */
-export function solveNode(domain: Domain, node: Node): Record<string, SignalValue> | null {
+/** `solve` for a formula already compiled against `domain`; `cells` receives the example's cell per signal. */
+export function solveNode(domain: Domain, node: Node, cells?: number[]): Record<string, SignalValue> | null {
   const box = fullBox(domain);
   const found = clauseFind(node, box);
-  if (found !== undefined) return found ? exampleFrom(domain, foundSet) : null;
+  if (found !== undefined) return found ? exampleFrom(domain, foundSet, cells) : null;
   const general = search(node, box);
-  return general && exampleOf(domain, general);
+  return general && exampleFrom(domain, (s) => general[s]!, cells);
 }
 
 /**
