@@ -8,7 +8,7 @@
  */
 import type { SignalValue } from "../../model.ts";
 import { add, emptySet, fullSet, intersect, intersects, isEmpty, minus, subset, union, type CellSet } from "./cellset.ts";
-import { clauseSearch } from "./clause-search.ts";
+import { clauseFind, clauseSearch } from "./clause-search.ts";
 import { preferredCell, type Domain } from "./domain.ts";
 import { and, or, FALSE, TRUE, type Node } from "./node.ts";
 
@@ -120,6 +120,11 @@ export function split(f: Node, box: Box): [Box, Box] {
 export function search(node: Node, box: Box): Box | null {
   const found = clauseSearch(node, box);
   return found === undefined ? generalSearch(node, box) : found;
+}
+
+/** Whether `search(node, box)` finds a box, without building it. */
+export function satisfiable(node: Node, box: Box): boolean {
+  return clauseFind(node, box) ?? generalSearch(node, box) !== null;
 }
 
 /** `search` on formulas: propagate, then split on `pickAtom`'s atom, inside first. */
