@@ -9,13 +9,13 @@ import type { Span } from "../../diagnostics/span.ts";
 import type { Cond, ContractModel, SignalValue } from "../model.ts";
 import { holds } from "../interpret.ts";
 import { priorityOrder } from "../policy.ts";
-import { count, countBoth, subset } from "./solver/cellset.ts";
+import { count, countBoth, subset, type CellSet } from "./solver/cellset.ts";
 import { literalsOf, makeDomain, type Domain } from "./solver/domain.ts";
 import { allOf, negation, type Formula } from "./solver/formula.ts";
-import { compile } from "./solver/node.ts";
+import { and, compile, holdsAt, type Node } from "./solver/node.ts";
 import { overlapIndex } from "./solver/overlap-index.ts";
 import { fullBox, propagate } from "./solver/search.ts";
-import { solve } from "./solver/solve.ts";
+import { solve, solveNode } from "./solver/solve.ts";
 
 export interface AnalysisContext {
   readonly model: ContractModel;
@@ -25,6 +25,13 @@ export interface AnalysisContext {
   readonly domain: Domain;
   readonly spans: readonly RuleSpans[];
   solve(formula: Formula): Example | null;
+  /** An input rule i matches that none of `rules` does (`solve` of `uncovered(model, i, rules)`), or null. */
+  escaping(i: number, rules: readonly number[]): Example | null;
+  /**
+   * Whether rule i's condition holds on `input`, as `holds` decides it: on an input the solver found
+   * (every value a cell's representative) by the cells of its compiled condition.
+   */
+  holdsOn(i: number, input: Example): boolean;
   /** An input satisfying rule i's condition, or null when none does. */
   matching(i: number): Example | null;
   /** An input on which rule i wins, or null when it never does (i = -1: no rule matches). */
@@ -84,13 +91,44 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
   const full = fullBox(domain);
   const nodes = model.rules.map((r) => compile(domain, r.condition));
   const hulls = nodes.map((node) => propagate(node, full)?.box ?? null);
+  // Each input's cells, computed once (the last one asked about at hand: it is asked about in runs).
+  const cellsOf = new WeakMap<Example, readonly number[] | null>();
+  let last: { input: Example; cells: readonly number[] | null } | null = null;
+  const negated: (Node | undefined)[] = [];
+  // The node `compile` gives `uncovered(model, k, rules)`: rule k's, then each rule's negation.
+  const escaping = (k: number, rules: readonly number[]): Example | null => {
+    const ops = [nodes[k]!];
+    for (const j of rules) ops.push((negated[j] ??= compile(domain, model.rules[j]!.condition, true)));
+    const cells: number[] = [];
+    const example = solveNode(domain, and(ops), cells);
+    if (example) cellsOf.set(example, cells);
+    return example;
+  };
+  const cellsFor = (input: Example): readonly number[] | null => {
+    if (last?.input !== input) {
+      let cells = cellsOf.get(input);
+      if (cells === undefined) cellsOf.set(input, (cells = cellsIn(domain, input)));
+      last = { input, cells };
+    }
+    return last.cells;
+  };
+  const holdsOn = (i: number, input: Example): boolean => {
+    const cells = cellsFor(input);
+    return cells ? holdsAt(nodes[i]!, cells) : holds(model.rules[i]!.condition, input);
+  };
   const winners = overlapIndex(hulls, full);
+  // Each rule's condition as its comparisons, when it is a conjunction of them.
+  const conjuncts = nodes.map((node) => {
+    const ops = node.k === "atom" ? [node] : node.k === "and" ? node.ops : null;
+    return ops?.every((a) => a.k === "atom") ? (ops as readonly Extract<Node, { k: "atom" }>[]) : null;
+  });
   const covers = (j: number, i: number): boolean => {
     const hull = hulls[i];
-    const node = nodes[j]!;
     if (!hull) return true;
-    const atoms = node.k === "atom" ? [node] : node.k === "and" ? node.ops : null;
-    return atoms !== null && atoms.every((a) => a.k === "atom" && subset(hull[a.s]!, a.set));
+    const atoms = conjuncts[j];
+    if (!atoms) return false;
+    for (const a of atoms) if (!subset(hull[a.s]!, a.set)) return false;
+    return true;
   };
 
   const order = priorityOrder(model.policy, model.rules.map((r) => r.action));
@@ -121,28 +159,39 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
     const inputs: Example[] = [];
     let ranked: readonly number[] | null = null;
     for (;;) {
-      const example = chosen.length === 0 ? ctx.matching(k) : solve(domain, uncovered(model, k, chosen));
+      const example = chosen.length === 0 ? ctx.matching(k) : escaping(k, chosen);
       if (!example) return { rules: chosen, inputs };
       inputs.push(example);
       // Of the rivals matching it, the one whose hull keeps most of rule k's (the earliest of equals):
       // the chain stays short. Ranked once, so a step tests rivals only until the first that matches.
       ranked ??= rankedByShare(rivals, k);
-      const j = ranked.find((c) => !chosen.includes(c) && holds(model.rules[c]!.condition, example));
-      if (j === undefined) return null;
+      let j = -1;
+      for (const c of ranked) {
+        if (holdsOn(c, example) && !chosen.includes(c)) {
+          j = c;
+          break;
+        }
+      }
+      if (j < 0) return null;
       chosen.push(j);
     }
   };
   /** `rivals` by the share of rule k's hull their hulls hold, largest first; equal shares keep their order. */
   const rankedByShare = (rivals: readonly number[], k: number): number[] => {
-    const shares = new Map(rivals.map((c) => [c, sharedShare(c, k)]));
-    return [...rivals].sort((a, b) => shares.get(b)! - shares.get(a)!);
+    const b = hulls[k];
+    const sizes = b ? b.map(count) : [];
+    for (const c of rivals) shares[c] = sharedShare(c, b, sizes);
+    return [...rivals].sort((x, y) => shares[y]! - shares[x]!);
   };
-  /** The share of rule k's hull (cells per signal, multiplied) that rule c's hull holds too. */
-  const sharedShare = (c: number, k: number): number => {
-    const [a, b] = [hulls[c], hulls[k]];
+  const shares = new Float64Array(model.rules.length);
+  // The signals each hull narrows (its set is not the full box's), ascending.
+  const narrowed = hulls.map((h) => (h ? h.flatMap((set, s) => (set !== full[s] ? [s] : [])) : []));
+  /** The share of hull `b` (cells per signal, multiplied; `sizes` its counts) that rule c's hull holds too. */
+  const sharedShare = (c: number, b: readonly CellSet[] | null, sizes: readonly number[]): number => {
+    const a = hulls[c];
     if (!a || !b) return 0;
     let share = 1;
-    for (let s = 0; s < b.length; s++) if (a[s] !== full[s]) share *= countBoth(a[s]!, b[s]!) / count(b[s]!);
+    for (const s of narrowed[c]!) share *= countBoth(a[s]!, b[s]!) / sizes[s]!;
     return share;
   };
   const beatenBy: (Cover | undefined)[] = [];
@@ -170,6 +219,8 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
     domain,
     spans: ruleSpans(model),
     solve: (formula) => solve(domain, formula),
+    escaping,
+    holdsOn,
     matching(i) {
       if (!matches.has(i)) matches.set(i, solve(domain, model.rules[i]!.condition));
       return matches.get(i)!;
@@ -234,4 +285,17 @@ export function ruleSpans(model: ContractModel): RuleSpans[] {
 export function nameList(names: readonly string[]): string {
   const quoted = names.map((n) => `\`${n}\``);
   return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+
+/** The cell of each signal's value in `domain`, when every value is a cell's representative; else null. */
+function cellsIn(domain: Domain, input: Example): readonly number[] | null {
+  const cells: number[] = [];
+  for (let s = 0; s < domain.signals.length; s++) {
+    const sc = domain.signals[s]!;
+    const value = Object.prototype.hasOwnProperty.call(input, sc.signal.name) ? input[sc.signal.name] : undefined;
+    const c = value === undefined ? undefined : sc.byRep.get(value);
+    if (c === undefined) return null;
+    cells[s] = c;
+  }
+  return cells;
 }

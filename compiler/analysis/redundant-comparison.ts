@@ -9,8 +9,8 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import type { Cond } from "../model.ts";
 import type { AnalysisContext } from "./context.ts";
-import { and, compile, or } from "./solver/node.ts";
-import { fullBox, search } from "./solver/search.ts";
+import { and, compile } from "./solver/node.ts";
+import { fullBox, satisfiable } from "./solver/search.ts";
 
 export function redundantComparison(ctx: AnalysisContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -46,9 +46,16 @@ export function redundantComparison(ctx: AnalysisContext): Diagnostic[] {
   return out;
 }
 
-/** Whether the condition under substitution `a` and under `b` disagree on some valid input. */
+/**
+ * Whether the condition under substitution `a` and under `b` disagree on some valid input: one holds
+ * and the other does not, asked as two questions (for a conjunction of comparisons each is a
+ * conjunction of clauses, the solver's fast shape; their disjunction is not).
+ */
 function differs(ctx: AnalysisContext, cond: Cond, a: ReadonlyMap<object, boolean>, b: ReadonlyMap<object, boolean>): boolean {
   const d = ctx.domain;
-  const xor = or([and([compile(d, cond, false, a), compile(d, cond, true, b)]), and([compile(d, cond, true, a), compile(d, cond, false, b)])]);
-  return search(xor, fullBox(d)) !== null;
+  const box = fullBox(d);
+  return (
+    satisfiable(and([compile(d, cond, false, a), compile(d, cond, true, b)]), box) ||
+    satisfiable(and([compile(d, cond, true, a), compile(d, cond, false, b)]), box)
+  );
 }

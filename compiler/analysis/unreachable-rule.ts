@@ -6,8 +6,7 @@
  * until no chosen rule can be dropped; every step is a solver question, so the set is verified.
  */
 import { diagnostic, type Diagnostic, type Example } from "../../diagnostics/index.ts";
-import { holds } from "../interpret.ts";
-import { nameList, uncovered, type AnalysisContext } from "./context.ts";
+import { nameList, type AnalysisContext } from "./context.ts";
 
 export function unreachableRule(ctx: AnalysisContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -33,14 +32,27 @@ export function coveringRules(ctx: AnalysisContext, i: number): number[] {
   const found = ctx.beatenBy(i);
   const chosen = [...(found?.rules ?? ctx.rivals(i))];
   // Then pruned: a rule is needed when an input rule i matches is matched by no other chosen rule.
-  const inputs = [...(found?.inputs ?? [])];
-  const onlyBy = (j: number, input: Example) => chosen.every((c) => (c === j) === holds(model.rules[c]!.condition, input));
+  // Each input met is tested once, against the rules chosen then: the chosen rules only ever shrink.
+  const kept = new Set(chosen);
+  const matchedBy = (input: Example) => chosen.filter((c) => ctx.holdsOn(c, input));
+  const met = (found?.inputs ?? []).map(matchedBy);
+  const onlyBy = (j: number, matched: readonly number[]): boolean => {
+    let hits = 0;
+    for (const c of matched) {
+      if (!kept.has(c)) continue;
+      if (c !== j) return false;
+      hits++;
+    }
+    return hits === 1;
+  };
   for (const j of [...chosen]) {
-    if (inputs.some((input) => onlyBy(j, input))) continue;
+    if (met.some((matched) => onlyBy(j, matched))) continue;
     const without = chosen.filter((c) => c !== j);
-    const input = ctx.solve(uncovered(model, i, without));
-    if (input === null) chosen.splice(chosen.indexOf(j), 1);
-    else inputs.push(input);
+    const input = ctx.escaping(i, without);
+    if (input === null) {
+      chosen.splice(chosen.indexOf(j), 1);
+      kept.delete(j);
+    } else met.push(matchedBy(input));
   }
   return chosen.sort((a, b) => a - b);
 }

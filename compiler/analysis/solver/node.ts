@@ -6,7 +6,7 @@
  */
 import type { Cond } from "../../model.ts";
 import { cellsWhere } from "./atom-cells.ts";
-import { complement, fullSet, type CellSet } from "./cellset.ts";
+import { complement, fullSet, has, type CellSet } from "./cellset.ts";
 import type { Domain } from "./domain.ts";
 import type { Formula } from "./formula.ts";
 
@@ -108,4 +108,22 @@ export function or(ops: readonly Node[]): Node {
     else out.push(o);
   }
   return out.length === 0 ? FALSE : out.length === 1 ? out[0]! : { k: "or", ops: out };
+}
+
+/** Whether `node` holds on the input whose signal s lies in cell `cells[s]`. */
+export function holdsAt(node: Node, cells: ArrayLike<number>): boolean {
+  switch (node.k) {
+    case "t":
+      return true;
+    case "f":
+      return false;
+    case "atom":
+      return has(node.set, cells[node.s]!);
+    case "and":
+      for (const o of node.ops) if (!holdsAt(o, cells)) return false;
+      return true;
+    case "or":
+      for (const o of node.ops) if (holdsAt(o, cells)) return true;
+      return false;
+  }
 }

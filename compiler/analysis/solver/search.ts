@@ -8,6 +8,7 @@
  */
 import type { SignalValue } from "../../model.ts";
 import { add, emptySet, fullSet, intersect, intersects, isEmpty, minus, subset, union, type CellSet } from "./cellset.ts";
+import { clauseFind, clauseSearch } from "./clause-search.ts";
 import { preferredCell, type Domain } from "./domain.ts";
 import { and, or, FALSE, TRUE, type Node } from "./node.ts";
 
@@ -112,13 +113,27 @@ export function split(f: Node, box: Box): [Box, Box] {
   return [inside, outside];
 }
 
-/** A box inside `box` on which `node` is true, or null when `node` is unsatisfiable in `box`. */
+/**
+ * A box inside `box` on which `node` is true, or null when `node` is unsatisfiable in `box`. A
+ * conjunction of clauses takes the same steps in clause-search.ts, without building formulas.
+ */
 export function search(node: Node, box: Box): Box | null {
+  const found = clauseSearch(node, box);
+  return found === undefined ? generalSearch(node, box) : found;
+}
+
+/** Whether `search(node, box)` finds a box, without building it. */
+export function satisfiable(node: Node, box: Box): boolean {
+  return clauseFind(node, box) ?? generalSearch(node, box) !== null;
+}
+
+/** `search` on formulas: propagate, then split on `pickAtom`'s atom, inside first. */
+export function generalSearch(node: Node, box: Box): Box | null {
   const p = propagate(node, box);
   if (!p) return null;
   if (p.f.k === "t") return p.box;
   const [inside, outside] = split(p.f, p.box);
-  return search(p.f, inside) ?? search(p.f, outside);
+  return generalSearch(p.f, inside) ?? generalSearch(p.f, outside);
 }
 
 /** Disjoint boxes inside `box` that together hold exactly the inputs where `node` is true (at most `limit`). */
@@ -161,11 +176,22 @@ export function pickAtom(node: Node): { s: number; set: CellSet } {
 
 /** A full input from a box: per signal, the most preferred cell still possible (its representative). */
 export function exampleOf(domain: Domain, box: Box): Record<string, SignalValue> {
+  return exampleFrom(domain, (s) => box[s]!);
+}
+
+/**
+ * `exampleOf` a box given by its sets, `setOf(s)` read once per signal in order; `cells`, when given,
+ * receives the cell of each signal's value.
+ */
+export function exampleFrom(domain: Domain, setOf: (s: number) => CellSet, cells?: number[]): Record<string, SignalValue> {
   const out: Record<string, SignalValue> = {};
-  domain.signals.forEach((sc, s) => {
-    const cell = preferredCell(sc, box[s]!);
+  const signals = domain.signals;
+  for (let s = 0; s < signals.length; s++) {
+    const sc = signals[s]!;
     // INVARIANT: search never returns a box with an empty signal.
-    out[sc.signal.name] = sc.cells[Math.max(0, cell)]!.rep;
-  });
+    const cell = Math.max(0, preferredCell(sc, setOf(s)));
+    out[sc.signal.name] = sc.cells[cell]!.rep;
+    if (cells) cells[s] = cell;
+  }
   return out;
 }

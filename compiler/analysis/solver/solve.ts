@@ -10,7 +10,8 @@ import type { Cond, SignalModel, SignalValue } from "../../model.ts";
 import { literalsOf, makeDomain, type Domain } from "./domain.ts";
 import type { Formula } from "./formula.ts";
 import { compile, NotCovered, type Node } from "./node.ts";
-import { exampleOf, fullBox, search } from "./search.ts";
+import { clauseFind, foundSet } from "./clause-search.ts";
+import { exampleFrom, fullBox, search } from "./search.ts";
 
 export type { Domain } from "./domain.ts";
 
@@ -26,8 +27,16 @@ export function buildDomain(
 /** A complete valid input (a value for EVERY signal of the domain, within its type and range) satisfying `formula`, or null if none exists. Exact. */
 export function solve(domain: Domain, formula: Formula): Record<string, SignalValue> | null {
   const [d, node] = compiled(domain, formula);
-  const box = search(node, fullBox(d));
-  return box && exampleOf(d, box);
+  return solveNode(d, node);
+}
+
+/** `solve` for a formula already compiled against `domain`; `cells` receives the example's cell per signal. */
+export function solveNode(domain: Domain, node: Node, cells?: number[]): Record<string, SignalValue> | null {
+  const box = fullBox(domain);
+  const found = clauseFind(node, box);
+  if (found !== undefined) return found ? exampleFrom(domain, foundSet, cells) : null;
+  const general = search(node, box);
+  return general && exampleFrom(domain, (s) => general[s]!, cells);
 }
 
 /**
