@@ -15,7 +15,7 @@ import { allOf, negation, type Formula } from "./solver/formula.ts";
 import { and, compile, holdsAt, type Node } from "./solver/node.ts";
 import { overlapIndex } from "./solver/overlap-index.ts";
 import { fullBox, propagate } from "./solver/search.ts";
-import { solve, solveNode } from "./solver/solve.ts";
+import { solve, solveCells, solveNode } from "./solver/solve.ts";
 
 export interface AnalysisContext {
   readonly model: ContractModel;
@@ -32,6 +32,10 @@ export interface AnalysisContext {
    * (every value a cell's representative) by the cells of its compiled condition.
    */
   holdsOn(i: number, input: Example): boolean;
+  /** `escaping`, as the cells (one per signal) of the input it would give, without building the input. */
+  escapingCells(i: number, rules: readonly number[]): readonly number[] | null;
+  /** Whether rule i's condition holds on the input whose cells (one per signal) are `cells`. */
+  holdsAtCells(i: number, cells: readonly number[]): boolean;
   /** An input satisfying rule i's condition, or null when none does. */
   matching(i: number): Example | null;
   /** An input on which rule i wins, or null when it never does (i = -1: no rule matches). */
@@ -59,7 +63,7 @@ export interface AnalysisContext {
   /**
    * For a rule that can match but never wins: rivals that together match every input it matches, in
    * the order found (greedily, not pruned: see unreachable-rule.ts), with the inputs rule i matches
-   * that were met on the way. Null for any other rule.
+   * that were met on the way (as their cells). Null for any other rule.
    */
   beatenBy(i: number): Cover | null;
   /** The source text under `span`-like offsets. */
@@ -68,7 +72,8 @@ export interface AnalysisContext {
 
 export interface Cover {
   readonly rules: readonly number[];
-  readonly inputs: readonly Example[];
+  /** Each input met, as its cell per signal (the input itself is not built: only cells are tested). */
+  readonly inputs: readonly (readonly number[])[];
 }
 
 /**
@@ -103,6 +108,11 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
     const example = solveNode(domain, and(ops), cells);
     if (example) cellsOf.set(example, cells);
     return example;
+  };
+  const escapingCells = (k: number, rules: readonly number[]): number[] | null => {
+    const ops = [nodes[k]!];
+    for (const j of rules) ops.push((negated[j] ??= compile(domain, model.rules[j]!.condition, true)));
+    return solveCells(domain, and(ops));
   };
   const cellsFor = (input: Example): readonly number[] | null => {
     if (last?.input !== input) {
@@ -156,10 +166,10 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
   const coverOf = (k: number, rivals: readonly number[]): Cover | null => {
     const single = rivals.find((j) => covers(j, k));
     const chosen: number[] = single === undefined ? [] : [single];
-    const inputs: Example[] = [];
+    const inputs: (readonly number[])[] = [];
     let ranked: readonly number[] | null = null;
     for (;;) {
-      const example = chosen.length === 0 ? ctx.matching(k) : escaping(k, chosen);
+      const example = chosen.length === 0 ? firstCells(k) : escapingCells(k, chosen);
       if (!example) return { rules: chosen, inputs };
       inputs.push(example);
       // Of the rivals matching it, the one whose hull keeps most of rule k's (the earliest of equals):
@@ -167,7 +177,7 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
       ranked ??= rankedByShare(rivals, k);
       let j = -1;
       for (const c of ranked) {
-        if (holdsOn(c, example) && !chosen.includes(c)) {
+        if (holdsAt(nodes[c]!, example) && !chosen.includes(c)) {
           j = c;
           break;
         }
@@ -176,6 +186,8 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
       chosen.push(j);
     }
   };
+  /** The cells of `ctx.matching(k)` (rule k can match): the same answer, as `solve` compiles the same node. */
+  const firstCells = (k: number): readonly number[] | null => cellsFor(ctx.matching(k)!) ?? solveCells(domain, nodes[k]!);
   /** `rivals` by the share of rule k's hull their hulls hold, largest first; equal shares keep their order. */
   const rankedByShare = (rivals: readonly number[], k: number): number[] => {
     const b = hulls[k];
@@ -221,6 +233,8 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
     solve: (formula) => solve(domain, formula),
     escaping,
     holdsOn,
+    escapingCells,
+    holdsAtCells: (i, cells) => holdsAt(nodes[i]!, cells),
     matching(i) {
       if (!matches.has(i)) matches.set(i, solve(domain, model.rules[i]!.condition));
       return matches.get(i)!;

@@ -5,7 +5,7 @@
  * that the chosen rules do not, add the first rule that beats it and matches that input), then pruned
  * until no chosen rule can be dropped; every step is a solver question, so the set is verified.
  */
-import { diagnostic, type Diagnostic, type Example } from "../../diagnostics/index.ts";
+import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import { nameList, type AnalysisContext } from "./context.ts";
 
 export function unreachableRule(ctx: AnalysisContext): Diagnostic[] {
@@ -34,7 +34,7 @@ export function coveringRules(ctx: AnalysisContext, i: number): number[] {
   // Then pruned: a rule is needed when an input rule i matches is matched by no other chosen rule.
   // Each input met is tested once, against the rules chosen then: the chosen rules only ever shrink.
   const kept = new Set(chosen);
-  const matchedBy = (input: Example) => chosen.filter((c) => ctx.holdsOn(c, input));
+  const matchedBy = (cells: readonly number[]) => chosen.filter((c) => ctx.holdsAtCells(c, cells));
   const met = (found?.inputs ?? []).map(matchedBy);
   const onlyBy = (j: number, matched: readonly number[]): boolean => {
     let hits = 0;
@@ -48,7 +48,7 @@ export function coveringRules(ctx: AnalysisContext, i: number): number[] {
   for (const j of [...chosen]) {
     if (met.some((matched) => onlyBy(j, matched))) continue;
     const without = chosen.filter((c) => c !== j);
-    const input = ctx.escaping(i, without);
+    const input = ctx.escapingCells(i, without);
     if (input === null) {
       chosen.splice(chosen.indexOf(j), 1);
       kept.delete(j);

@@ -183,6 +183,14 @@ export function exampleOf(domain: Domain, box: Box): Record<string, SignalValue>
  * `exampleOf` a box given by its sets, `setOf(s)` read once per signal in order; `cells`, when given,
  * receives the cell of each signal's value.
  */
+/** The cell per signal `exampleFrom` would take (its preferred cell), without building the input. */
+export function cellsFrom(domain: Domain, setOf: (s: number) => CellSet): number[] {
+  const signals = domain.signals;
+  const cells = new Array<number>(signals.length);
+  for (let s = 0; s < signals.length; s++) cells[s] = Math.max(0, preferredCell(signals[s]!, setOf(s)));
+  return cells;
+}
+
 export function exampleFrom(domain: Domain, setOf: (s: number) => CellSet, cells?: number[]): Record<string, SignalValue> {
   const out: Record<string, SignalValue> = {};
   const signals = domain.signals;

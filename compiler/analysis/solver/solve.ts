@@ -11,7 +11,7 @@ import { literalsOf, makeDomain, type Domain } from "./domain.ts";
 import type { Formula } from "./formula.ts";
 import { compile, NotCovered, type Node } from "./node.ts";
 import { clauseFind, foundSet } from "./clause-search.ts";
-import { exampleFrom, fullBox, search } from "./search.ts";
+import { cellsFrom, exampleFrom, fullBox, search } from "./search.ts";
 
 export type { Domain } from "./domain.ts";
 
@@ -37,6 +37,15 @@ export function solveNode(domain: Domain, node: Node, cells?: number[]): Record<
   if (found !== undefined) return found ? exampleFrom(domain, foundSet, cells) : null;
   const general = search(node, box);
   return general && exampleFrom(domain, (s) => general[s]!, cells);
+}
+
+/** The cells (one per signal) of the input `solveNode` would give, without building it; null when none. */
+export function solveCells(domain: Domain, node: Node): number[] | null {
+  const box = fullBox(domain);
+  const found = clauseFind(node, box);
+  if (found !== undefined) return found ? cellsFrom(domain, foundSet) : null;
+  const general = search(node, box);
+  return general && cellsFrom(domain, (s) => general[s]!);
 }
 
 /**
