@@ -101,19 +101,18 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
   let last: { input: Example; cells: readonly number[] | null } | null = null;
   const negated: (Node | undefined)[] = [];
   // The node `compile` gives `uncovered(model, k, rules)`: rule k's, then each rule's negation.
-  const escaping = (k: number, rules: readonly number[]): Example | null => {
+  const uncoveredNode = (k: number, rules: readonly number[]): Node => {
     const ops = [nodes[k]!];
     for (const j of rules) ops.push((negated[j] ??= compile(domain, model.rules[j]!.condition, true)));
+    return and(ops);
+  };
+  const escaping = (k: number, rules: readonly number[]): Example | null => {
     const cells: number[] = [];
-    const example = solveNode(domain, and(ops), cells);
+    const example = solveNode(domain, uncoveredNode(k, rules), cells);
     if (example) cellsOf.set(example, cells);
     return example;
   };
-  const escapingCells = (k: number, rules: readonly number[]): number[] | null => {
-    const ops = [nodes[k]!];
-    for (const j of rules) ops.push((negated[j] ??= compile(domain, model.rules[j]!.condition, true)));
-    return solveCells(domain, and(ops));
-  };
+  const escapingCells = (k: number, rules: readonly number[]): number[] | null => solveCells(domain, uncoveredNode(k, rules));
   const cellsFor = (input: Example): readonly number[] | null => {
     if (last?.input !== input) {
       let cells = cellsOf.get(input);

@@ -179,10 +179,6 @@ export function exampleOf(domain: Domain, box: Box): Record<string, SignalValue>
   return exampleFrom(domain, (s) => box[s]!);
 }
 
-/**
- * `exampleOf` a box given by its sets, `setOf(s)` read once per signal in order; `cells`, when given,
- * receives the cell of each signal's value.
- */
 /** The cell per signal `exampleFrom` would take (its preferred cell), without building the input. */
 export function cellsFrom(domain: Domain, setOf: (s: number) => CellSet): number[] {
   const signals = domain.signals;
@@ -191,6 +187,10 @@ export function cellsFrom(domain: Domain, setOf: (s: number) => CellSet): number
   return cells;
 }
 
+/**
+ * `exampleOf` a box given by its sets, `setOf(s)` read once per signal in order; `cells`, when given,
+ * receives the cell of each signal's value.
+ */
 export function exampleFrom(domain: Domain, setOf: (s: number) => CellSet, cells?: number[]): Record<string, SignalValue> {
   const out: Record<string, SignalValue> = {};
   const signals = domain.signals;
