@@ -9,41 +9,90 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import type { Cond } from "../model.ts";
 import type { AnalysisContext } from "./context.ts";
-import { and, compile } from "./solver/node.ts";
+import { intersect, subset } from "./solver/cellset.ts";
+import { and, compile, type Node } from "./solver/node.ts";
 import { fullBox, satisfiable } from "./solver/search.ts";
+
+/** What was found of one comparison: constant alone, or replaceable by `value` in its condition. */
+export type Finding = { readonly leaf: Cond; readonly alone?: boolean; readonly value: boolean };
 
 export function redundantComparison(ctx: AnalysisContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const { domain } = ctx;
   ctx.model.rules.forEach((rule, i) => {
     if (ctx.matching(i) === null) return;
-    const subst = new Map<object, boolean>();
-    for (const [leaf, span] of ctx.spans[i]!.comparisons) {
+    for (const { leaf, alone, value } of conjunctionFindings(ctx, i) ?? generalFindings(ctx, i)) {
+      const span = ctx.spans[i]!.comparisons.get(leaf)!;
       const text = `\`${ctx.textOf(span)}\``;
-      const alone = compile(domain, leaf);
-      if (alone.k === "t" || alone.k === "f") {
-        const verb = alone.k === "t" ? "always holds" : "never holds";
+      if (alone) {
+        const verb = value ? "always holds" : "never holds";
         out.push(diagnostic("redundant-comparison", span, `${text} ${verb} for every valid \`${leaf.kind === "cmp" || leaf.kind === "in" ? leaf.signal : ""}\``, "remove it, or check the signal's declared range"));
-        subst.set(leaf, alone.k === "t");
-        continue;
-      }
-      for (const value of [true, false]) {
-        const replaced = new Map(subst).set(leaf, value);
-        if (differs(ctx, rule.condition, subst, replaced)) continue;
-        out.push(
-          diagnostic(
-            "redundant-comparison",
-            span,
-            `${text} never changes whether rule \`${rule.name}\` matches`,
-            value ? "the rest of the condition already implies it: remove it" : "the rest of the condition already decides the inputs where it holds: remove it",
-          ),
-        );
-        subst.set(leaf, value);
-        break;
+      } else {
+        const fix = value ? "the rest of the condition already implies it: remove it" : "the rest of the condition already decides the inputs where it holds: remove it";
+        out.push(diagnostic("redundant-comparison", span, `${text} never changes whether rule \`${rule.name}\` matches`, fix));
       }
     }
   });
   return out;
+}
+
+/** Rule i's findings by asking the solver whether each replacement changes the condition on some input. */
+export function generalFindings(ctx: AnalysisContext, i: number): Finding[] {
+  const found: Finding[] = [];
+  const condition = ctx.model.rules[i]!.condition;
+  const subst = new Map<object, boolean>();
+  for (const leaf of ctx.spans[i]!.comparisons.keys()) {
+    const alone = compile(ctx.domain, leaf);
+    if (alone.k === "t" || alone.k === "f") {
+      found.push({ leaf, alone: true, value: alone.k === "t" });
+      subst.set(leaf, alone.k === "t");
+      continue;
+    }
+    for (const value of [true, false]) {
+      if (differs(ctx, condition, subst, new Map(subst).set(leaf, value))) continue;
+      found.push({ leaf, value });
+      subst.set(leaf, value);
+      break;
+    }
+  }
+  return found;
+}
+
+/**
+ * The same findings for a condition that is a conjunction of comparisons (no `or`, no `not`), by set
+ * algebra on each signal instead of solver questions. Exact because the condition can hold (the caller
+ * checks): removing comparison k changes it iff the other remaining comparisons on k's signal allow a
+ * cell k excludes (the other signals' comparisons are satisfiable together and independent of k's
+ * signal), and replacing k by false always changes it. Null for any other condition.
+ */
+export function conjunctionFindings(ctx: AnalysisContext, i: number): Finding[] | null {
+  const leaves: Cond[] = [];
+  const collect = (cond: Cond): boolean =>
+    cond.kind === "and" ? cond.operands.every(collect) : cond.kind === "cmp" || cond.kind === "in" ? (leaves.push(cond), true) : false;
+  if (!collect(ctx.model.rules[i]!.condition)) return null;
+  const atoms: Node[] = leaves.map((leaf) => compile(ctx.domain, leaf));
+  if (atoms.some((a) => a.k !== "t" && a.k !== "atom")) return null;
+  const full = fullBox(ctx.domain);
+  const removed = new Set<number>();
+  const found: Finding[] = [];
+  const examined = ctx.spans[i]!.comparisons;
+  leaves.forEach((leaf, k) => {
+    if (!examined.has(leaf)) return;
+    const atom = atoms[k]!;
+    if (atom.k !== "atom") {
+      found.push({ leaf, alone: true, value: true });
+      removed.add(k);
+      return;
+    }
+    let others = full[atom.s]!;
+    atoms.forEach((a, j) => {
+      if (j !== k && !removed.has(j) && a.k === "atom" && a.s === atom.s) others = intersect(others, a.set);
+    });
+    if (subset(others, atom.set)) {
+      found.push({ leaf, value: true });
+      removed.add(k);
+    }
+  });
+  return found;
 }
 
 /**
