@@ -50,16 +50,19 @@ function synthetic(rules: number): ContractModel {
   return model;
 }
 
+/** Writes text to dir/name and returns the path. */
+function writeIn(dir: string, name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
 async function measureSize(dir: string, rules: number, quick: boolean): Promise<Row> {
   const model = synthetic(rules);
   const inputs = randomInputs(model, 512);
   const chosen = choosePythonPlan(model).strategy;
   const other = pythonStrategies.find((s) => s !== chosen)!;
-  const file = (name: string, text: string): string => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  };
+  const file = (name: string, text: string): string => writeIn(dir, name, text);
   const module = file(`m${rules}.py`, generatePython(model));
   const config = {
     inputs: file(`inputs-${rules}.json`, JSON.stringify(inputs)),
@@ -98,11 +101,7 @@ async function measureSupport(dir: string, quick: boolean): Promise<Row> {
   const inputs = randomInputs(model, 512);
   const chosen = choosePythonPlan(model).strategy;
   const other = pythonStrategies.find((s) => s !== chosen)!;
-  const file = (name: string, text: string): string => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  };
+  const file = (name: string, text: string): string => writeIn(dir, name, text);
   const module = file("support.py", generatePython(model));
   const config = {
     inputs: file("inputs-support.json", JSON.stringify(inputs)),
