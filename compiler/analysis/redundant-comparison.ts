@@ -58,28 +58,36 @@ export function generalFindings(ctx: AnalysisContext, i: number): Finding[] {
 }
 
 /**
- * The same findings for a condition that is a conjunction of comparisons (no `or`, no `not`), by set
- * algebra on each signal instead of solver questions. Exact because the condition can hold (the caller
- * checks): removing comparison k changes it iff the other remaining comparisons on k's signal allow a
- * cell k excludes (the other signals' comparisons are satisfiable together and independent of k's
- * signal), and replacing k by false always changes it. Null for any other condition.
+ * The same findings for a condition that is a conjunction of comparisons, each possibly negated (no
+ * `or`, no `not` around anything else), by set algebra on each signal instead of solver questions.
+ * Exact because the condition can hold (the caller checks): a conjunct is one signal's set of cells;
+ * removing conjunct k changes the condition iff the other remaining conjuncts on k's signal allow a cell
+ * k excludes (the other signals' conjuncts are satisfiable together and independent of k's signal), and
+ * making it false always changes it. Removing a comparison is replacing it by true, or by false under
+ * `not`. Null for any other condition.
  */
 export function conjunctionFindings(ctx: AnalysisContext, i: number): Finding[] | null {
-  const leaves: Cond[] = [];
-  const collect = (cond: Cond): boolean =>
-    cond.kind === "and" ? cond.operands.every(collect) : cond.kind === "cmp" || cond.kind === "in" ? (leaves.push(cond), true) : false;
+  const conjuncts: { readonly leaf: Cond; readonly negated: boolean }[] = [];
+  const collect = (cond: Cond): boolean => {
+    if (cond.kind === "and") return cond.operands.every(collect);
+    const negated = cond.kind === "not";
+    const leaf = negated ? cond.operand : cond;
+    if (leaf.kind !== "cmp" && leaf.kind !== "in") return false;
+    conjuncts.push({ leaf, negated });
+    return true;
+  };
   if (!collect(ctx.model.rules[i]!.condition)) return null;
-  const atoms: Node[] = leaves.map((leaf) => compile(ctx.domain, leaf));
+  const atoms: Node[] = conjuncts.map(({ leaf, negated }) => compile(ctx.domain, leaf, negated));
   if (atoms.some((a) => a.k !== "t" && a.k !== "atom")) return null;
   const full = fullBox(ctx.domain);
   const removed = new Set<number>();
   const found: Finding[] = [];
   const examined = ctx.spans[i]!.comparisons;
-  leaves.forEach((leaf, k) => {
+  conjuncts.forEach(({ leaf, negated }, k) => {
     if (!examined.has(leaf)) return;
     const atom = atoms[k]!;
     if (atom.k !== "atom") {
-      found.push({ leaf, alone: true, value: true });
+      found.push({ leaf, alone: true, value: !negated });
       removed.add(k);
       return;
     }
@@ -88,7 +96,7 @@ export function conjunctionFindings(ctx: AnalysisContext, i: number): Finding[] 
       if (j !== k && !removed.has(j) && a.k === "atom" && a.s === atom.s) others = intersect(others, a.set);
     });
     if (subset(others, atom.set)) {
-      found.push({ leaf, value: true });
+      found.push({ leaf, value: !negated });
       removed.add(k);
     }
   });

@@ -1,4 +1,4 @@
-// redundant-comparison decides conjunctions of comparisons by set algebra on each signal; it must find
+// redundant-comparison decides conjunctions of comparisons (each possibly negated) by set algebra on each signal; it must find
 // exactly what the solver's questions find (the general path) on every satisfiable rule it handles.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ describe("redundant-comparison on conjunctions", () => {
   it("finds what the general path finds", () => {
     let compared = 0;
     let found = 0;
+    let negated = 0;
     fc.assert(
       fc.property(randomContract, (source) => {
         const { ast } = parse(source);
@@ -24,6 +25,8 @@ describe("redundant-comparison on conjunctions", () => {
           if (fast === null) return;
           compared++;
           found += fast.length;
+          const condition = model.rules[i]!.condition;
+          if (condition.kind === "not" || (condition.kind === "and" && condition.operands.some((o) => o.kind === "not"))) negated++;
           expect(fast).toEqual(generalFindings(ctx, i));
         });
       }),
@@ -32,5 +35,7 @@ describe("redundant-comparison on conjunctions", () => {
     // The random contracts have conjunctions, and some with redundant comparisons.
     expect(compared).toBeGreaterThan(200);
     expect(found).toBeGreaterThan(20);
+    // ... and negated comparisons among the conjuncts.
+    expect(negated).toBeGreaterThan(20);
   });
 });
