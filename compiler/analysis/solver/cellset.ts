@@ -11,9 +11,21 @@ export function emptySet(size: number): CellSet {
 }
 
 export function fullSet(size: number): CellSet {
-  const set = emptySet(size);
-  for (let i = 0; i < size; i++) set[i >>> 5]! |= 1 << (i & 31);
+  const set = emptySet(size).fill(0xffffffff);
+  if (size & 31) set[set.length - 1] = lastWord(size);
   return set;
+}
+
+/** The last word of the full set of `size` cells. */
+function lastWord(size: number): number {
+  return size & 31 ? 0xffffffff >>> (32 - (size & 31)) : 0xffffffff;
+}
+
+/** Whether `set` holds every cell of `0..size-1` (and no other). */
+export function isFull(set: CellSet, size: number): boolean {
+  const last = set.length - 1;
+  for (let w = 0; w < last; w++) if (set[w] !== 0xffffffff) return false;
+  return last < 0 || set[last] === lastWord(size);
 }
 
 export function has(set: CellSet, i: number): boolean {

@@ -6,7 +6,7 @@
  */
 import type { Cond } from "../../model.ts";
 import { cellsWhere } from "./atom-cells.ts";
-import { complement, fullSet, has, type CellSet } from "./cellset.ts";
+import { complement, has, isEmpty, isFull, type CellSet } from "./cellset.ts";
 import type { Domain } from "./domain.ts";
 import type { Formula } from "./formula.ts";
 
@@ -77,14 +77,7 @@ function atom(domain: Domain, f: Extract<Cond, { kind: "cmp" | "in" }>, neg: boo
 }
 
 export function atomNode(s: number, set: CellSet, size: number): Node {
-  let empty = true;
-  let full = true;
-  const all = fullSet(size);
-  for (let w = 0; w < set.length; w++) {
-    if (set[w] !== 0) empty = false;
-    if (set[w] !== all[w]) full = false;
-  }
-  return empty ? FALSE : full ? TRUE : { k: "atom", s, set };
+  return isEmpty(set) ? FALSE : isFull(set, size) ? TRUE : { k: "atom", s, set };
 }
 
 
