@@ -5,7 +5,9 @@
  * Each rule has a hull: per signal, the cells its condition can hold in (see ../context.ts). Two rules can
  * only match together if their hulls meet on every signal, so it is enough to look, on ONE signal, at
  * the members whose hull meets the rule's there. The index keeps, per signal, the members that narrow it,
- * listed under each cell their hull contains, and apart from them the members that leave it whole. For a
+ * listed under each block of cells their hull meets (a block is one cell for signals of up to MAX_BLOCKS
+ * cells, else a run of consecutive cells, so a hull over thousands of cells of a number is listed, and
+ * counted, in at most MAX_BLOCKS places), and apart from them the members that leave it whole. For a
  * query it picks the signal with the fewest such candidates (an estimate from list lengths) — in
  * contracts shaped like routing tables, the product or region a rule is keyed by — and confirms each
  * candidate on every signal. This is the idea of the indexes used to match boolean expressions in ad
@@ -14,7 +16,9 @@
  *
  * INVARIANT: `query(i)` holds every member j ≠ i whose hull meets rule i's on every signal, ascending.
  */
-import { count, equal, has, intersects, type CellSet } from "./cellset.ts";
+import { count, equal, firstFrom, intersects, type CellSet } from "./cellset.ts";
+
+const MAX_BLOCKS = 64;
 
 /** A rule's hull: the possible cells per signal, or null when the rule can never match. */
 export type Hull = readonly CellSet[] | null;
@@ -33,12 +37,23 @@ export function overlapIndex(hulls: readonly Hull[], full: readonly CellSet[]): 
   const cellCounts = full.map(count);
   // The signals each hull narrows: only they can separate two hulls.
   const narrowed = hulls.map((h) => (h ? h.flatMap((set, s) => (equal(set, full[s]!) ? [] : [s])) : []));
-  const byCell: number[][][] = cellCounts.map((n) => Array.from({ length: n }, () => []));
+  const blockSizes = cellCounts.map((n) => Math.max(1, Math.ceil(n / MAX_BLOCKS)));
+  const byBlock: number[][][] = cellCounts.map((n, s) => Array.from({ length: Math.ceil(n / blockSizes[s]!) }, () => []));
   const whole: number[][] = cellCounts.map(() => []);
   const members: number[] = [];
-  // A stamp per rule, so a candidate listed under several cells is taken once per query.
+  // A stamp per rule, so a candidate listed under several blocks is taken once per query.
   const seen = new Int32Array(hulls.length).fill(-1);
   let queries = 0;
+
+  /** The blocks of signal s that `set` has a cell in, ascending. */
+  const blocksOf = (set: CellSet, s: number): number[] => {
+    const size = blockSizes[s]!;
+    const out: number[] = [];
+    for (let c = firstFrom(set, 0); c >= 0 && c < cellCounts[s]!; c = firstFrom(set, (Math.floor(c / size) + 1) * size)) {
+      out.push(Math.floor(c / size));
+    }
+    return out;
+  };
 
   const overlaps = (i: number, j: number): boolean => {
     const a = hulls[i];
@@ -54,9 +69,9 @@ export function overlapIndex(hulls: readonly Hull[], full: readonly CellSet[]): 
     if (!hull) return;
     members.push(i);
     const mine = new Set(narrowed[i]);
-    cellCounts.forEach((n, s) => {
+    cellCounts.forEach((_, s) => {
       if (!mine.has(s)) whole[s]!.push(i);
-      else for (let c = 0; c < n; c++) if (has(hull[s]!, c)) byCell[s]![c]!.push(i);
+      else for (const b of blocksOf(hull[s]!, s)) byBlock[s]![b]!.push(i);
     });
   };
 
@@ -65,12 +80,15 @@ export function overlapIndex(hulls: readonly Hull[], full: readonly CellSet[]): 
     if (!hull) return [];
     let best = -1;
     let bestSize = members.length;
+    let bestBlocks: readonly number[] = [];
     for (const s of narrowed[i]!) {
+      const blocks = blocksOf(hull[s]!, s);
       let size = whole[s]!.length;
-      for (let c = 0; c < cellCounts[s]! && size < bestSize; c++) if (has(hull[s]!, c)) size += byCell[s]![c]!.length;
+      for (let k = 0; k < blocks.length && size < bestSize; k++) size += byBlock[s]![blocks[k]!]!.length;
       if (size < bestSize) {
         best = s;
         bestSize = size;
+        bestBlocks = blocks;
       }
     }
     const stamp = queries++;
@@ -85,7 +103,7 @@ export function overlapIndex(hulls: readonly Hull[], full: readonly CellSet[]): 
     if (best < 0) consider(members);
     else {
       consider(whole[best]!);
-      for (let c = 0; c < cellCounts[best]!; c++) if (has(hull[best]!, c)) consider(byCell[best]![c]!);
+      for (const b of bestBlocks) consider(byBlock[best]![b]!);
     }
     return out.sort((a, b) => a - b);
   };
