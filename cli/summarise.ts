@@ -13,8 +13,14 @@ export const SUMMARY_THRESHOLD = 50;
 /** How many diagnostics of each code a summary prints in full. */
 export const SUMMARY_FIRST = 3;
 
-/** The human output for one file's shown diagnostics: every one, or a summary when there are many. */
-export function renderDiagnostics(file: string, source: string, shown: readonly Diagnostic[], all: boolean): string[] {
+/** How `check` says where the rest are. */
+const CHECK_SEES_ALL = "`--all` prints every one, `--format json` lists them all";
+
+/**
+ * The human output for one file's shown diagnostics: every one, or a summary when there are many;
+ * `seeAll` ends the summary's last line, saying how to see the rest.
+ */
+export function renderDiagnostics(file: string, source: string, shown: readonly Diagnostic[], all: boolean, seeAll = CHECK_SEES_ALL): string[] {
   const lines = new SourceLines(source);
   if (all || shown.length <= SUMMARY_THRESHOLD) return shown.map((d) => renderHuman(file, lines, d));
   const byCode = new Map<string, Diagnostic[]>();
@@ -33,6 +39,6 @@ export function renderDiagnostics(file: string, source: string, shown: readonly 
     out.push(`${file}: ${code}: ${counted}${group.length > first.length ? `, the first ${first.length} below` : ""}`);
     for (const d of first) out.push(renderHuman(file, lines, d));
   }
-  out.push(`${file}: ${omitted} more not shown; \`--all\` prints every one, \`--format json\` lists them all`);
+  out.push(`${file}: ${omitted} more not shown; ${seeAll}`);
   return out;
 }

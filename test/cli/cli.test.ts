@@ -234,6 +234,16 @@ describe("handoff check: many diagnostics", () => {
     expect(json).toHaveLength(62);
   });
 
+  it("build summarises the same way on stderr, pointing at check --all, and still writes the module", async () => {
+    const dir = tempDir({ "l.handoff": ladder });
+    const run = await cli(dir, ["build", "l.handoff", "--out", "out"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("l.handoff: unreachable-rule: 60 warnings, the first 3 below\n");
+    expect(headers(run.stderr)).toHaveLength(5);
+    expect(run.stderr).toMatch(/l\.handoff: 57 more not shown; `handoff check --all l\.handoff` prints every one\nl\.handoff: 62 warnings\n$/);
+    expect(existsSync(join(dir, "out", "l.ts"))).toBe(true);
+  });
+
   it("print every diagnostic when there are 50 or fewer to show", async () => {
     const fifty = ladder.split("\n").filter((l) => !/^rule r(5[1-9]|60) /.test(l) && !l.startsWith("rule never")).join("\n");
     const dir = tempDir({ "f.handoff": fifty });
