@@ -46,6 +46,28 @@ export interface FieldModel {
 export interface OwnerModel {
   readonly key: string;
   readonly displayName: string;
+  /** The calendar of its `hours`; absent for an owner without hours (always staffed). */
+  readonly calendar?: string;
+}
+
+/** An open interval [start, end) in minutes since local midnight: 0 ≤ start < end ≤ 1440. */
+export type OpenInterval = readonly [number, number];
+
+/**
+ * A `calendars` entry, in the shape of the runtime's `Calendar` (runtime/prelude/calendar.ts, whose
+ * header gives the semantics) plus its name. INVARIANT (checked): the zone is one Intl knows, spelt as
+ * tzdata spells it; intervals are non-empty and do not overlap within a day, each day's in ascending
+ * order; dates are real `YYYY-MM-DD` dates, each listed once, closed dates ascending.
+ */
+export interface CalendarModel {
+  readonly name: string;
+  readonly zone: string;
+  /** Seven entries, Monday first. */
+  readonly weekly: readonly (readonly OpenInterval[])[];
+  readonly closed: readonly string[];
+  /** Dates with their own hours, in place of their weekday's. */
+  readonly exceptions: Readonly<Record<string, readonly OpenInterval[]>>;
+  readonly span: Span;
 }
 
 /**
@@ -135,6 +157,8 @@ export interface ContractModel {
   readonly signals: readonly SignalModel[];
   readonly fields: readonly FieldModel[];
   readonly owners: readonly OwnerModel[];
+  /** The `calendars` block's entries in file order; absent when the contract has none. */
+  readonly calendars?: readonly CalendarModel[];
   /** In file order. */
   readonly rules: readonly RuleModel[];
   readonly otherwise: OutcomeModel | null;

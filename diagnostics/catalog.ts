@@ -26,7 +26,7 @@ export const catalog = {
   "too-large": { severity: "error", stage: "parse", summary: "The file is over 4 MiB; nothing else is checked." },
   "too-deep": { severity: "error", stage: "parse", summary: "A condition nests parentheses or `not` more than 64 levels deep; nothing else is checked." },
   "missing-signals": { severity: "error", stage: "check", summary: "The contract has no `signals { … }` block." },
-  "duplicate-declaration": { severity: "error", stage: "check", summary: "A block (`signals`, `fields`, `owners`, `contract`, `version`, `policy`, `otherwise`, `on invalid`) is written twice, or a name is declared twice in signals, fields, owners or an enum, or a signal is declared `monotone` twice." },
+  "duplicate-declaration": { severity: "error", stage: "check", summary: "A block (`signals`, `fields`, `owners`, `calendars`, `contract`, `version`, `policy`, `otherwise`, `on invalid`) is written twice, or a name is declared twice in signals, fields, owners, calendars or an enum, or a signal is declared `monotone` twice, or a calendar lists a date twice." },
   "duplicate-rule": { severity: "error", stage: "check", summary: "Two rules have the same name, written or derived (`rule_<line>`)." },
   "duplicate-clause": { severity: "error", stage: "check", summary: "A rule repeats a clause (`collect`, `confirm`, `reason`, `say`, `urgency`)." },
   "reserved-name": { severity: "error", stage: "check", summary: "A name that JavaScript objects treat specially (`__proto__`, `constructor`, `prototype`, `toString`, `hasOwnProperty`, `valueOf`)." },
@@ -53,6 +53,13 @@ export const catalog = {
   "ambiguous-owner": { severity: "info", stage: "analysis", summary: "Under `most-severe`, two rules with the same action and different owners both match some input, so file order decides (the example shows one)." },
   "no-deadline": { severity: "warning", stage: "check", summary: "An `escalate` without `within`: nobody is told by when." },
   "unowned-stop": { severity: "warning", stage: "check", summary: "A `stop` without `to OWNER`: nobody owns the case." },
+  "unknown-time-zone": { severity: "error", stage: "check", summary: "A calendar's time zone is not an IANA time zone name the runtime knows (`\"Europe/Berlin\"`), or is not spelt as tzdata spells it." },
+  "bad-hours": { severity: "error", stage: "check", summary: "Calendar hours that are not a time of day (`25:00`, `09:60`, `9:00`, `24:00` as an opening) or an interval that is empty or runs backwards (`17:30-09:00`)." },
+  "overlapping-hours": { severity: "error", stage: "check", summary: "Two intervals of a calendar overlap on the same day (`mon-fri 09:00-17:00, fri 09:00-15:00`): hours add up, so a day cannot be shortened that way." },
+  "bad-date": { severity: "error", stage: "check", summary: "A calendar date that is not a real date written `YYYY-MM-DD` (`\"2026-02-30\"`, `\"24.12.2026\"`)." },
+  "implausible-date": { severity: "warning", stage: "check", summary: "A calendar date before 2000 or after 2099: most likely a typing error in the year." },
+  "never-open": { severity: "error", stage: "check", summary: "A calendar has no weekly hours, so it is never open (or only on its dated hours, and never after them)." },
+  "unknown-calendar": { severity: "error", stage: "check", summary: "An owner's `hours` names a calendar that is not declared in `calendars`." },
   "answer-with-target": { severity: "error", stage: "check", summary: "`answer` takes no target or deadline." },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -2,7 +2,9 @@
  * The canonical layout of a contract, as a document (`doc.ts`) built from the syntax tree.
  *
  * - Top-level items one after another, each starting on its own line; blocks (`signals`, `fields`,
- *   `owners`) one member per line, indented two spaces; `signals {}` when empty.
+ *   `owners`, `calendars`) one member per line, indented two spaces; `signals {}` when empty.
+ * - A calendar: name, zone and weekly hours on one line (filled, continuing under the first hours when
+ *   long), then its `closed` list and each `open` date on lines of their own, indented two.
  * - A named rule: `rule NAME`, then `when`, `then` and each clause on its own line, indented two.
  *   An unnamed rule without clauses stays on one line when it fits (`when … then …`); otherwise
  *   `then` and the clauses go on their own lines, indented two.
@@ -18,6 +20,7 @@
  */
 import type {
   Action,
+  CalendarDecl,
   Clause,
   Condition,
   ContractFile,
@@ -33,6 +36,7 @@ import type {
   Target,
   TestDecl,
   TypeExpr,
+  Within,
 } from "../grammar/ast.ts";
 import { align, edge, fill, group, hardline, indent, join, line, softline, tok, type Doc } from "./doc.ts";
 
@@ -60,6 +64,8 @@ class Printer {
         return this.block("fields", item.fields.map((f) => this.field(f)));
       case "owners-block":
         return this.block("owners", item.owners.map((o) => this.owner(o)));
+      case "calendars-block":
+        return this.block("calendars", item.calendars.map((c) => this.calendar(c)));
       case "rule":
         return this.rule(item);
       case "otherwise":
@@ -112,7 +118,31 @@ class Printer {
   }
 
   private owner(o: OwnerDecl): Doc {
-    return [this.name(o.name), tok(":"), " ", this.string(o.displayName)];
+    return [this.name(o.name), tok(":"), " ", this.string(o.displayName), o.hours ? [" ", tok("hours"), " ", this.name(o.hours)] : ""];
+  }
+
+  private calendar(c: CalendarDecl): Doc {
+    // Every interval after the first of an entry is `, HH:MM-HH:MM`; every entry after the first `, DAYS HH:MM-HH:MM`.
+    const pieces: Doc[] = [];
+    c.week.forEach((entry, e) =>
+      entry.intervals.forEach((interval, i) => {
+        const last = e === c.week.length - 1 && i === entry.intervals.length - 1;
+        pieces.push([i === 0 ? [tok(entry.days.raw), " "] : "", tok(interval.raw), last ? "" : tok(",")]);
+      }),
+    );
+    const head = [this.name(c.name), tok(":"), " ", this.string(c.zone)];
+    const width = c.name.text.length + 2 + this.written(c.zone).length + 1;
+    const week = pieces.length > 0 ? [" ", align(width, fill(join(pieces, () => line())))] : "";
+    const closed = c.closed.length > 0 ? [hardline(), tok("closed"), " ", this.list(c.closed.map((d) => this.string(d)))] : "";
+    const dated = c.dated.map((d) => [
+      hardline(),
+      tok("open"),
+      " ",
+      this.string(d.date),
+      " ",
+      join(d.intervals.map((i) => tok(i.raw)), () => [tok(","), " "]),
+    ]);
+    return [head, week, indent(closed, dated)];
   }
 
   // -------------------------------------------------------------------------------------------
@@ -162,8 +192,12 @@ class Printer {
     return [
       tok(a.action),
       a.target ? [" ", tok("to"), " ", this.target(a.target)] : "",
-      a.within ? [" ", tok("within"), " ", tok(a.within.raw)] : "",
+      a.within ? [" ", tok("within"), " ", this.within(a.within)] : "",
     ];
+  }
+
+  private within(w: Within): Doc {
+    return w.kind === "duration" ? tok(w.raw) : [tok(w.amount.raw), " ", tok("business"), " ", tok(w.unit)];
   }
 
   private target(t: Target): Doc {

@@ -156,12 +156,79 @@ export interface OwnerDecl {
   readonly kind: "owner-decl";
   readonly name: Name;
   readonly displayName: StringLiteral;
+  /** `hours NAME`: the calendar the owner is staffed by; absent when not written (always staffed). */
+  readonly hours?: Name;
   readonly span: Span;
 }
 
 export interface OwnersBlock {
   readonly kind: "owners-block";
   readonly owners: readonly OwnerDecl[];
+  /** The keyword. */
+  readonly keywordSpan: Span;
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendars
+
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+
+/** `mon-fri` (`from` to `to`, wrapping past Sunday when `to` comes first in the week) or `sat` (from = to). */
+export interface Days {
+  readonly kind: "days";
+  readonly from: Weekday;
+  readonly to: Weekday;
+  readonly raw: string;
+  readonly span: Span;
+}
+
+/**
+ * `09:00-17:30`, as written; `start`/`end` are minutes since local midnight read from the digits
+ * (`25:00` reads 1500): the checker judges whether they name a time of day and an interval.
+ */
+export interface TimeRange {
+  readonly kind: "time-range";
+  readonly start: number;
+  readonly end: number;
+  readonly raw: string;
+  readonly span: Span;
+}
+
+/** Days and their intervals: `mon-fri 09:00-12:00, 13:00-17:30` is one entry with two intervals. */
+export interface WeekHours {
+  readonly kind: "week-hours";
+  readonly days: Days;
+  readonly intervals: readonly TimeRange[];
+  readonly span: Span;
+}
+
+/** `open "2026-12-31" 09:00-12:00`: a date's own hours, in place of its weekday's. */
+export interface DatedHours {
+  readonly kind: "dated-hours";
+  readonly date: StringLiteral;
+  readonly intervals: readonly TimeRange[];
+  /** The `open` keyword. */
+  readonly keywordSpan: Span;
+  readonly span: Span;
+}
+
+/** `NAME: "Zone" weekly hours [closed [dates]] [open "date" hours]*`. */
+export interface CalendarDecl {
+  readonly kind: "calendar-decl";
+  readonly name: Name;
+  /** The IANA time zone, as written. */
+  readonly zone: StringLiteral;
+  readonly week: readonly WeekHours[];
+  /** The `closed` dates; empty when there is no `closed` list. */
+  readonly closed: readonly StringLiteral[];
+  readonly dated: readonly DatedHours[];
+  readonly span: Span;
+}
+
+export interface CalendarsBlock {
+  readonly kind: "calendars-block";
+  readonly calendars: readonly CalendarDecl[];
   /** The keyword. */
   readonly keywordSpan: Span;
   readonly span: Span;
@@ -235,11 +302,28 @@ export interface Target {
   readonly span: Span;
 }
 
+/**
+ * `4 business hours`, `30 business minutes`: open time of the target owner's calendar. `unit` as
+ * written (`hour`, `hours`, `minute`, `minutes`); `seconds` is the total.
+ */
+export interface BusinessDuration {
+  readonly kind: "business-duration";
+  readonly amount: NumberLiteral;
+  readonly unit: BusinessUnit;
+  readonly seconds: number;
+  readonly span: Span;
+}
+
+export type BusinessUnit = "hour" | "hours" | "minute" | "minutes";
+
+/** What `within` takes: wall-clock time (`2h`) or business time (`4 business hours`). */
+export type Within = DurationLiteral | BusinessDuration;
+
 export interface Action {
   readonly kind: "action";
   readonly action: ActionName;
   readonly target: Target | null;
-  readonly within: DurationLiteral | null;
+  readonly within: Within | null;
   readonly span: Span;
 }
 
@@ -312,7 +396,7 @@ export type Expectation =
       readonly mode?: "not" | "at-least";
       readonly action: ActionName;
       readonly target: Target | null;
-      readonly within: DurationLiteral | null;
+      readonly within: Within | null;
       readonly span: Span;
     }
   | { readonly kind: "expect-rule"; readonly rule: Name; readonly span: Span };
@@ -335,6 +419,7 @@ export type Item =
   | SignalsBlock
   | FieldsBlock
   | OwnersBlock
+  | CalendarsBlock
   | RuleDecl
   | OtherwiseDecl
   | OnInvalidDecl

@@ -13,7 +13,12 @@
 import type { IToken } from "chevrotain";
 import type {
   Action,
+  BusinessDuration,
+  CalendarDecl,
+  CalendarsBlock,
   Clause,
+  DatedHours,
+  Days,
   Condition,
   DurationLiteral,
   EnumType,
@@ -34,7 +39,11 @@ import type {
   StringLiteral,
   Target,
   TestDecl,
+  TimeRange,
   TypeExpr,
+  Weekday,
+  WeekHours,
+  Within,
 } from "./ast.ts";
 import type * as C from "./cst.d.ts";
 import { diagnostic, spanBetween, type Diagnostic } from "../diagnostics/index.ts";
@@ -80,6 +89,10 @@ function any(tokens: readonly IToken[] | undefined): IToken | undefined {
   return tokens?.[0];
 }
 
+function showWord(word: string): string {
+  return `\`${word.length > 40 ? `${word.slice(0, 39)}…` : word}\``;
+}
+
 function definedAll<X>(xs: readonly (X | null)[]): xs is X[] {
   return xs.every((x) => x !== null);
 }
@@ -96,6 +109,7 @@ export class CstToAst {
       ...(c.signalsBlock ?? []).map((n) => this.signalsBlock(n)),
       ...(c.fieldsBlock ?? []).map((n) => this.fieldsBlock(n)),
       ...(c.ownersBlock ?? []).map((n) => this.ownersBlock(n)),
+      ...(c.calendarsBlock ?? []).map((n) => this.calendarsBlock(n)),
       ...(c.ruleDecl ?? []).map((n) => this.ruleDecl(n)),
       ...(c.otherwiseDecl ?? []).map((n) => this.otherwiseDecl(n)),
       ...(c.onInvalidDecl ?? []).map((n) => this.onInvalidDecl(n)),
@@ -226,8 +240,75 @@ export class CstToAst {
   private ownerDecl(node: C.OwnerDeclCstNode): OwnerDecl | null {
     const name = this.name(real(node.children.name));
     const displayName = this.string(real(node.children.displayName));
-    if (!name || !displayName) return null;
+    const hours = node.children.Hours ? this.name(real(node.children.calendar)) : null;
+    if (!name || !displayName || (node.children.Hours && !hours)) return null;
+    if (hours) return { kind: "owner-decl", name, displayName, hours, span: spanBetween(name.span, hours.span) };
     return { kind: "owner-decl", name, displayName, span: spanBetween(name.span, displayName.span) };
+  }
+
+  private calendarsBlock(node: C.CalendarsBlockCstNode): CalendarsBlock | null {
+    const c = node.children;
+    const calendars = (c.calendarDecl ?? []).map((n) => this.calendarDecl(n)).filter((d) => d !== null);
+    const kw = any(c.Calendars);
+    const span = this.blockSpan(kw, any(c.LCurly), any(c.RCurly), calendars);
+    return span && kw ? { kind: "calendars-block", calendars, keywordSpan: tokenSpan(kw), span } : null;
+  }
+
+  private calendarDecl(node: C.CalendarDeclCstNode): CalendarDecl | null {
+    const c = node.children;
+    const name = this.name(real(c.name));
+    const zone = this.string(real(c.zone));
+    if (!name || !zone) return null;
+    // A `weekHours` without days continues the entry before it.
+    const week: WeekHours[] = [];
+    for (const n of c.weekHours ?? []) {
+      const interval = this.timeRange(real(n.children.interval));
+      if (!interval) return null;
+      const daysToken = n.children.days ? real(n.children.days) : undefined;
+      if (n.children.days && !daysToken) return null;
+      if (daysToken) {
+        const days = this.days(daysToken);
+        week.push({ kind: "week-hours", days, intervals: [interval], span: spanBetween(days.span, interval.span) });
+        continue;
+      }
+      const last = week.pop();
+      if (!last) {
+        this.diagnostics.push(
+          diagnostic("syntax", interval.span, "these hours need their days first", "write the days before them, e.g. `mon-fri 09:00-17:30`"),
+        );
+        return null;
+      }
+      week.push({ ...last, intervals: [...last.intervals, interval], span: spanBetween(last.span, interval.span) });
+    }
+    const closed = (c.closedDate ?? []).map((t) => this.string(real([t])));
+    if (c.Closed && (closed.length === 0 || !definedAll(closed) || !real(c.RBracket))) return null;
+    const dated = (c.datedHours ?? []).map((n) => this.datedHours(n));
+    if (!definedAll(dated)) return null;
+    const end = dated[dated.length - 1]?.span ?? (c.Closed ? tokenSpan(real(c.RBracket)!) : (week[week.length - 1]?.span ?? zone.span));
+    return { kind: "calendar-decl", name, zone, week, closed: c.Closed ? (closed as StringLiteral[]) : [], dated, span: spanBetween(name.span, end) };
+  }
+
+  private datedHours(node: C.DatedHoursCstNode): DatedHours | null {
+    const c = node.children;
+    const kw = real(c.Open);
+    const date = this.string(real(c.date));
+    const intervals = (c.interval ?? []).map((t) => this.timeRange(real([t])));
+    if (!kw || !date || intervals.length === 0 || !definedAll(intervals)) return null;
+    return { kind: "dated-hours", date, intervals, keywordSpan: tokenSpan(kw), span: spanBetween(tokenSpan(kw), intervals[intervals.length - 1]!.span) };
+  }
+
+  private days(token: IToken): Days {
+    const [from, to = from] = token.image.split("-") as [Weekday, Weekday?];
+    return { kind: "days", from, to, raw: token.image, span: tokenSpan(token) };
+  }
+
+  private timeRange(token: IToken | undefined): TimeRange | null {
+    if (!token || token.tokenType !== T.TimeRange) return null;
+    const m = /^([0-9]{1,2}):([0-9]{2})-([0-9]{1,2}):([0-9]{2})$/.exec(token.image);
+    if (!m) return null;
+    const start = Number(m[1]) * 60 + Number(m[2]);
+    const end = Number(m[3]) * 60 + Number(m[4]);
+    return { kind: "time-range", start, end, raw: token.image, span: tokenSpan(token) };
   }
 
   /** A block runs from its keyword to its `}`, or, when recovery lost the `}`, to what it holds. */
@@ -293,12 +374,38 @@ export class CstToAst {
     const c = node.children;
     const verb = real(c.verb);
     const target = c.To ? (c.target?.[0] ? this.target(c.target[0]) : null) : null;
-    const within = c.Within ? this.duration(real(c.within)) : null;
+    const within = c.Within ? this.within(c) : null;
     if (!verb || (c.To && !target) || (c.Within && !within)) return null;
     const action = T.wordOf(T.actionTokens, verb.tokenType);
     if (!action) return null;
     const span = spanBetween(tokenSpan(verb), (within ?? target ?? { span: tokenSpan(verb) }).span);
     return { kind: "action", action, target, within, span };
+  }
+
+  /** `2h`, or `4 business hours`; null (reported here when the unit is wrong) when incomplete. */
+  private within(c: C.ActionCstChildren): Within | null {
+    if (c.within) return this.duration(real(c.within));
+    const amount = this.number(real(c.businessAmount));
+    const unitToken = real(c.businessUnit);
+    if (!amount || !real(c.Business) || !unitToken) return null;
+    const unit = unitToken.image;
+    const span = spanBetween(amount.span, tokenSpan(unitToken));
+    if (unit !== "hour" && unit !== "hours" && unit !== "minute" && unit !== "minutes") {
+      this.diagnostics.push(
+        diagnostic(
+          "syntax",
+          tokenSpan(unitToken),
+          `business time is counted in \`hours\` or \`minutes\`, not ${showWord(unit)}`,
+          `write e.g. \`within ${amount.raw} business hours\` or \`within 30 business minutes\``,
+        ),
+      );
+      return null;
+    }
+    // STEP-1 GUARD (removed when business time is compiled): refuse it rather than compile it as wall-clock time.
+    this.diagnostics.push(diagnostic("syntax", span, "business-time deadlines are not supported yet", "write a wall-clock duration such as `within 4h`"));
+    const seconds = amount.value * (unit.startsWith("hour") ? 3600 : 60);
+    const business: BusinessDuration = { kind: "business-duration", amount, unit, seconds, span };
+    return business;
   }
 
   private target(node: C.TargetCstNode): Target | null {

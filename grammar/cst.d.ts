@@ -14,6 +14,7 @@ export type FileCstChildren = {
   signalsBlock?: SignalsBlockCstNode[];
   fieldsBlock?: FieldsBlockCstNode[];
   ownersBlock?: OwnersBlockCstNode[];
+  calendarsBlock?: CalendarsBlockCstNode[];
   ruleDecl?: RuleDeclCstNode[];
   otherwiseDecl?: OtherwiseDeclCstNode[];
   onInvalidDecl?: OnInvalidDeclCstNode[];
@@ -166,6 +167,60 @@ export type OwnerDeclCstChildren = {
   name: IToken[];
   Colon: IToken[];
   displayName: IToken[];
+  Hours?: IToken[];
+  calendar?: IToken[];
+};
+
+export interface CalendarsBlockCstNode extends CstNode {
+  name: "calendarsBlock";
+  children: CalendarsBlockCstChildren;
+}
+
+export type CalendarsBlockCstChildren = {
+  Calendars: IToken[];
+  LCurly: IToken[];
+  calendarDecl?: CalendarDeclCstNode[];
+  RCurly: IToken[];
+};
+
+export interface CalendarDeclCstNode extends CstNode {
+  name: "calendarDecl";
+  children: CalendarDeclCstChildren;
+}
+
+export type CalendarDeclCstChildren = {
+  name: IToken[];
+  Colon: IToken[];
+  zone: IToken[];
+  weekHours?: (WeekHoursCstNode)[];
+  Comma?: (IToken)[];
+  Closed?: IToken[];
+  LBracket?: IToken[];
+  closedDate?: IToken[];
+  RBracket?: IToken[];
+  datedHours?: DatedHoursCstNode[];
+};
+
+export interface WeekHoursCstNode extends CstNode {
+  name: "weekHours";
+  children: WeekHoursCstChildren;
+}
+
+export type WeekHoursCstChildren = {
+  days?: (IToken)[];
+  interval: IToken[];
+};
+
+export interface DatedHoursCstNode extends CstNode {
+  name: "datedHours";
+  children: DatedHoursCstChildren;
+}
+
+export type DatedHoursCstChildren = {
+  Open: IToken[];
+  date: IToken[];
+  interval: IToken[];
+  Comma?: IToken[];
 };
 
 export interface RuleDeclCstNode extends CstNode {
@@ -217,6 +272,9 @@ export type ActionCstChildren = {
   target?: TargetCstNode[];
   Within?: IToken[];
   within?: IToken[];
+  businessAmount?: IToken[];
+  Business?: IToken[];
+  businessUnit?: IToken[];
 };
 
 export interface TargetCstNode extends CstNode {

@@ -23,6 +23,8 @@ export const expecting = {
   literal: "a value (a string, number, duration, `true`, `false` or a name)",
   expectation: "an action, `not ACTION`, `at least ACTION` or `rule NAME`",
   ruleName: "a rule name or `otherwise`",
+  days: "days such as `mon-fri` or `sat`",
+  within: "a duration (`2h`) or business time (`4 business hours`)",
 };
 
 /** How a token the author wrote is shown in a message. */
@@ -101,6 +103,7 @@ const blockContents: Readonly<Record<string, string>> = {
   signalsBlock: "a signal name or `}`",
   fieldsBlock: "a field name or `}`",
   ownersBlock: "an owner name or `}`",
+  calendarsBlock: "a calendar name or `}`",
 };
 
 const verbs: ReadonlySet<TokenType> = new Set(Object.values(T.actionTokens));

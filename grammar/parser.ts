@@ -63,6 +63,7 @@ export class HandoffParser extends RecoveringParser {
           () => this.SUBRULE(this.signalsBlock),
           () => this.SUBRULE(this.fieldsBlock),
           () => this.SUBRULE(this.ownersBlock),
+          () => this.SUBRULE(this.calendarsBlock),
           () => this.SUBRULE(this.ruleDecl),
           () => this.SUBRULE(this.otherwiseDecl),
           () => this.SUBRULE(this.onInvalidDecl),
@@ -166,6 +167,78 @@ export class HandoffParser extends RecoveringParser {
     this.CONSUME(T.Name, { LABEL: "name" });
     this.CONSUME(T.Colon);
     this.CONSUME(T.StringLiteral, { LABEL: "displayName" });
+    // `hours` followed by `:` starts the next owner (one named `hours`) instead.
+    this.OPTION({
+      GATE: () => this.LA(2).tokenType !== T.Colon,
+      DEF: () => {
+        this.CONSUME(T.Hours);
+        this.CONSUME2(T.Name, { LABEL: "calendar" });
+      },
+    });
+  });
+
+  // calendars { NAME: "Zone" DAYS HH:MM-HH:MM[, [DAYS] HH:MM-HH:MM]* [closed ["YYYY-MM-DD", …]] [open "YYYY-MM-DD" HH:MM-HH:MM[, …]]* … }
+  public calendarsBlock = this.RULE("calendarsBlock", () => {
+    this.CONSUME(T.Calendars);
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.calendarDecl));
+    this.CONSUME(T.RCurly);
+  });
+
+  /**
+   * One calendar: its time zone, its weekly hours, then optionally its closed dates and dated hours.
+   * `closed` or `open` followed by `:` starts the next calendar (one named so) instead.
+   */
+  public calendarDecl = this.RULE("calendarDecl", () => {
+    this.CONSUME(T.Name, { LABEL: "name" });
+    this.CONSUME(T.Colon);
+    this.CONSUME(T.StringLiteral, { LABEL: "zone" });
+    // Optional so that a calendar without weekly hours gets `never-open`, not a syntax error; a weekday
+    // followed by `:` starts the next calendar (one named `sat`) instead.
+    this.OPTION2({
+      GATE: () => this.LA(2).tokenType !== T.Colon,
+      DEF: () => {
+        this.SUBRULE(this.weekHours);
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          this.SUBRULE2(this.weekHours);
+        });
+      },
+    });
+    this.OPTION3({
+      GATE: () => this.LA(2).tokenType !== T.Colon,
+      DEF: () => {
+        this.CONSUME(T.Closed);
+        this.CONSUME(T.LBracket);
+        this.AT_LEAST_ONE_SEP(separated(T.Comma, "a date such as `\"2026-12-24\"`", () => this.CONSUME2(T.StringLiteral, { LABEL: "closedDate" })));
+        this.CONSUME(T.RBracket);
+      },
+    });
+    this.MANY2({
+      GATE: () => this.LA(2).tokenType !== T.Colon,
+      DEF: () => this.SUBRULE(this.datedHours),
+    });
+  });
+
+  /** `mon-fri 09:00-17:30` or `sat 10:00-14:00`, or a further interval of the days before (`13:00-17:30`). */
+  public weekHours = this.RULE("weekHours", () => {
+    this.OPTION(() =>
+      this.OR({
+        ERR_MSG: expecting.days,
+        DEF: alts(
+          () => this.CONSUME(T.DayRange, { LABEL: "days" }),
+          () => this.CONSUME(T.Weekday, { LABEL: "days" }),
+        ),
+      }),
+    );
+    this.CONSUME(T.TimeRange, { LABEL: "interval" });
+  });
+
+  /** `open "2026-12-31" 09:00-12:00[, 13:00-15:00]`: a date's own hours in place of its weekday's. */
+  public datedHours = this.RULE("datedHours", () => {
+    this.CONSUME(T.Open);
+    this.CONSUME(T.StringLiteral, { LABEL: "date" });
+    this.AT_LEAST_ONE_SEP(separated(T.Comma, "hours such as `09:00-12:00`", () => this.CONSUME(T.TimeRange, { LABEL: "interval" })));
   });
 
   // -------------------------------------------------------------------------------------------
@@ -208,7 +281,22 @@ export class HandoffParser extends RecoveringParser {
     });
     this.OPTION2(() => {
       this.CONSUME(T.Within);
-      this.CONSUME(T.Duration, { LABEL: "within" });
+      this.OR2({
+        ERR_MSG: expecting.within,
+        DEF: [
+          { ALT: () => this.CONSUME(T.Duration, { LABEL: "within" }) },
+          // `within 4 business hours`: the unit is a name the CST→AST visitor judges. Gated, so that
+          // `within 2` is told what `within` takes rather than that `business` is missing.
+          {
+            GATE: () => this.LA(2).tokenType === T.Business,
+            ALT: () => {
+              this.CONSUME(T.NumberLiteral, { LABEL: "businessAmount" });
+              this.CONSUME(T.Business);
+              this.CONSUME(T.Name, { LABEL: "businessUnit" });
+            },
+          },
+        ],
+      });
     });
   });
 

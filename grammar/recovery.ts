@@ -120,5 +120,7 @@ const valueTokens = new Set<TokenType>([
   T.NumberLiteral,
   T.Duration,
   T.MalformedNumber,
+  T.TimeRange,
+  T.DayRange,
   ...Object.values(T.policyTokens),
 ]);

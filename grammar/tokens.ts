@@ -4,9 +4,10 @@
  * Lexer order matters (Chevrotain takes the first pattern that matches, not the longest):
  *   1. whitespace and comments;
  *   2. strings, then the unterminated-string fallback (so an unclosed `"` yields one token, not garbage);
- *   3. durations, then malformed number-like words (`2hours`, `1h30`, `1.5h`), then numbers;
+ *   3. time ranges (`09:00-17:30`), then durations, then malformed number-like words (`2hours`, `1h30`,
+ *      `1.5h`), then numbers;
  *   4. punctuation, two-character operators before their one-character prefixes;
- *   5. `most-severe`, `first-match`, `invalid-input`;
+ *   5. `most-severe`, `first-match`, `invalid-input`, then day ranges (`mon-fri`);
  *   6. keywords, longest first (so `invalid` is not read as `in` + `valid`), each with
  *      `longer_alt: Identifier` (so `today` is a name, not `to` + `day`);
  *   7. Identifier last.
@@ -55,6 +56,16 @@ export const UnterminatedString = createToken({
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
   categories: [StringLiteral],
   label: "a string",
+});
+
+/**
+ * `HH:MM-HH:MM`, one token (no spaces), as in a calendar's hours: `09:00-17:30`, `00:00-24:00`. One-digit
+ * hours are read too (`9:00-17:30`) so that the checker can say what is wrong; it also judges the values.
+ */
+export const TimeRange = createToken({
+  name: "TimeRange",
+  pattern: /[0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}(?![A-Za-z0-9_:])/,
+  label: "hours such as `09:00-17:30`",
 });
 
 export const Duration = createToken({
@@ -123,6 +134,18 @@ export const InvalidInput = createToken({
   label: "`invalid-input`",
 });
 
+/** The weekday abbreviations of a calendar, Monday first. */
+export const weekdayWords = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type WeekdayWord = (typeof weekdayWords)[number];
+const dayPattern = weekdayWords.join("|");
+
+/** Two weekdays joined by `-` (`mon-fri`), one token; a single weekday is a `Weekday` keyword. */
+export const DayRange = createToken({
+  name: "DayRange",
+  pattern: new RegExp(`(?:${dayPattern})-(?:${dayPattern})(?![A-Za-z0-9_])`),
+  label: "days such as `mon-fri`",
+});
+
 function keyword(name: string, word: string, soft: boolean): TokenType {
   return createToken({
     name,
@@ -173,6 +196,17 @@ export const Monotone = keyword("Monotone", "monotone", true);
 export const Increasing = keyword("Increasing", "increasing", true);
 export const Decreasing = keyword("Decreasing", "decreasing", true);
 export const Pii = keyword("Pii", "pii", true);
+export const Calendars = keyword("Calendars", "calendars", true);
+export const Hours = keyword("Hours", "hours", true);
+export const Closed = keyword("Closed", "closed", true);
+export const Open = keyword("Open", "open", true);
+export const Business = keyword("Business", "business", true);
+
+/** One weekday (`sat`): a soft keyword, so `sat` stays a name everywhere but a calendar's hours. */
+export const Weekday = createToken({ name: "Weekday", pattern: Lexer.NA, label: "a weekday (`mon` … `sun`)" });
+export const weekdayTokens: readonly TokenType[] = weekdayWords.map((w) =>
+  createToken({ name: `Weekday_${w}`, pattern: w, longer_alt: Identifier, label: `\`${w}\``, categories: [Name, Weekday] }),
+);
 
 export const reservedTokens: readonly TokenType[] = [
   And, Or, Not, Is, In, True, False, When, Then, Rule, Otherwise, Test, Given, Expect,
@@ -180,6 +214,7 @@ export const reservedTokens: readonly TokenType[] = [
 export const softKeywordTokens: readonly TokenType[] = [
   Contract, Version, Policy, Signals, Fields, Owners, Answer, Route, Escalate, Stop, To, Within,
   Collect, Confirm, Reason, Say, Urgency, On, Invalid, Monotone, Increasing, Decreasing, Pii,
+  Calendars, Hours, Closed, Open, Business, ...weekdayTokens,
 ];
 
 /** The token of each action word; typed by the vocabulary, so a new action without a token fails to compile. */
@@ -211,6 +246,7 @@ export const allTokens: readonly TokenType[] = [
   Comment,
   StringLiteral,
   UnterminatedString,
+  TimeRange,
   Duration,
   MalformedNumber,
   NumberLiteral,
@@ -219,9 +255,11 @@ export const allTokens: readonly TokenType[] = [
   MostSevere,
   FirstMatch,
   InvalidInput,
+  DayRange,
   ...keywordsInLexerOrder,
   Identifier,
   Name,
+  Weekday,
 ];
 
 /** Built once; `tokenize` is reentrant. */

@@ -25,7 +25,7 @@ import type { Analysis } from "./documents.ts";
 import { declarations, valueWords, type Declarations } from "./declarations.ts";
 import { positionToOffset } from "./positions.ts";
 
-const topLevel = ["rule", "when", "otherwise", "on invalid", "test", "signals", "fields", "owners", "contract", "version", "policy", "monotone"];
+const topLevel = ["rule", "when", "otherwise", "on invalid", "test", "signals", "fields", "owners", "calendars", "contract", "version", "policy", "monotone"];
 /** After `then`: an action, with `to` when it requires an owner (`route to`). */
 const actions = actionNames.map((a) => (actionInfo[a].target === "required" ? `${a} to` : a));
 /** After `expect`: an action, or the words of the other modes (`not`, `at least`), or `rule`. */
@@ -58,6 +58,8 @@ function itemsFor(tokens: readonly IToken[], decl: Declarations): CompletionItem
   const type1 = t1?.tokenType;
   const block = openBlock(tokens);
   if (block !== undefined) {
+    if (block === T.Owners && type1 === T.Hours) return calendarItems(decl);
+    if (block === T.Calendars) return [];
     if (type1 === T.Colon) return keywords(block === T.Signals ? primitiveTypeNames : fieldTypeNames);
     if (block === T.Signals && type1 === T.Equals) return values(decl, declaredBefore(tokens, tokens.length - 1));
     return [];
@@ -115,14 +117,14 @@ function isOperator(type: TokenType | undefined): boolean {
   return type === T.Lt || type === T.LtEq || type === T.Gt || type === T.GtEq || type === T.Is || type === T.EqEq || type === T.NotEq || type === T.In;
 }
 
-/** The declaration block the cursor is in (`signals {`, `fields {`, `owners {`), if any. */
+/** The declaration block the cursor is in (`signals {`, `fields {`, `owners {`, `calendars {`), if any. */
 function openBlock(tokens: readonly IToken[]): TokenType | undefined {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const type = tokens[i]!.tokenType;
     if (type === T.RCurly) return undefined;
     if (type === T.LCurly) {
       const opener = tokens[i - 1]?.tokenType;
-      return opener === T.Signals || opener === T.Fields || opener === T.Owners ? opener : undefined;
+      return opener === T.Signals || opener === T.Fields || opener === T.Owners || opener === T.Calendars ? opener : undefined;
     }
     if (sectionStarts.has(type)) return undefined;
   }
@@ -204,6 +206,11 @@ function values(decl: Declarations, signal: string | undefined): CompletionItem[
 
 function ownerItems(decl: Declarations): CompletionItem[] {
   return [...decl.owners.values()].map((o) => ({ label: o.name.text, kind: CompletionItemKind.Class, detail: o.displayName.value }));
+}
+
+/** After `hours` in `owners`: the declared calendars, with their zones. */
+function calendarItems(decl: Declarations): CompletionItem[] {
+  return [...decl.calendars.values()].map((c) => ({ label: c.name.text, kind: CompletionItemKind.Event, detail: c.zone.value }));
 }
 
 function fieldItems(decl: Declarations): CompletionItem[] {

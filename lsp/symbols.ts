@@ -31,6 +31,8 @@ export function documentSymbols(doc: TextDocument, analysis: Analysis): Document
         return symbol("fields", SymbolKind.Namespace, it.span, it.span, it.fields.map((f) => named(f.name, SymbolKind.Field, f.span, f.type.text)));
       case "owners-block":
         return symbol("owners", SymbolKind.Namespace, it.span, it.span, it.owners.map((o) => named(o.name, SymbolKind.Class, o.span, o.displayName.value)));
+      case "calendars-block":
+        return symbol("calendars", SymbolKind.Namespace, it.span, it.span, it.calendars.map((c) => named(c.name, SymbolKind.Event, c.span, c.zone.value)));
       case "rule":
         return symbol(ruleName(it), SymbolKind.Function, it.span, it.name?.span ?? it.whenSpan, undefined, it.action.action);
       case "otherwise":

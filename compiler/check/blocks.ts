@@ -1,9 +1,10 @@
 /**
  * The top-level items sorted by kind, and `duplicate-declaration` for a block written twice
- * (`contract`, `version`, `policy`, `signals`, `fields`, `owners`, `otherwise`, `on invalid`).
+ * (`contract`, `version`, `policy`, `signals`, `fields`, `owners`, `calendars`, `otherwise`, `on invalid`).
  * The first one written is the one that counts; later ones are still checked inside.
  */
 import type {
+  CalendarsBlock,
   ContractDecl,
   MonotoneDecl,
   ContractFile,
@@ -28,6 +29,7 @@ export interface Blocks {
   readonly signals: readonly SignalsBlock[];
   readonly fields: readonly FieldsBlock[];
   readonly owners: readonly OwnersBlock[];
+  readonly calendars: readonly CalendarsBlock[];
   readonly otherwise: readonly OtherwiseDecl[];
   readonly onInvalid: readonly OnInvalidDecl[];
   readonly rules: readonly RuleDecl[];
@@ -43,6 +45,7 @@ const described = {
   "signals-block": "a `signals` block",
   "fields-block": "a `fields` block",
   "owners-block": "an `owners` block",
+  "calendars-block": "a `calendars` block",
   otherwise: "an `otherwise`",
   "on-invalid": "an `on invalid`",
 } as const;
@@ -54,6 +57,7 @@ const hints = {
   "signals-block": "merge the two blocks into one",
   "fields-block": "merge the two blocks into one",
   "owners-block": "merge the two blocks into one",
+  "calendars-block": "merge the two blocks into one",
   otherwise: "a contract has at most one `otherwise`; remove one of them",
   "on-invalid": "a contract has at most one `on invalid`; remove one of them",
 } as const;
@@ -63,6 +67,7 @@ export function collectBlocks(ctx: Context, file: ContractFile): Blocks {
   const signals: SignalsBlock[] = [];
   const fields: FieldsBlock[] = [];
   const owners: OwnersBlock[] = [];
+  const calendars: CalendarsBlock[] = [];
   const otherwise: OtherwiseDecl[] = [];
   const onInvalid: OnInvalidDecl[] = [];
   const rules: RuleDecl[] = [];
@@ -118,6 +123,9 @@ export function collectBlocks(ctx: Context, file: ContractFile): Blocks {
       case "owners-block":
         owners.push(item);
         break;
+      case "calendars-block":
+        calendars.push(item);
+        break;
       case "otherwise":
         otherwise.push(item);
         break;
@@ -126,5 +134,5 @@ export function collectBlocks(ctx: Context, file: ContractFile): Blocks {
         break;
     }
   }
-  return { contract, version, policy, signals, fields, owners, otherwise, onInvalid, rules, tests, monotone };
+  return { contract, version, policy, signals, fields, owners, calendars, otherwise, onInvalid, rules, tests, monotone };
 }

@@ -1,7 +1,7 @@
 /**
  * The type checker: AST in, resolved model plus diagnostics out.
  *
- *   blocks (duplicates) → scope (declarations, types, defaults) → rules → otherwise / on invalid
+ *   blocks (duplicates) → calendars → scope (declarations, types, defaults) → rules → otherwise / on invalid
  *   → tests → monotone → model
  *
  * Whether the rules cover every input (`incomplete`) is proven afterwards by compiler/analysis/.
@@ -16,6 +16,7 @@ import { withoutByteOrderMark } from "../../diagnostics/span.ts";
 import { defaultPolicy } from "../../grammar/vocabulary.ts";
 import { builtinInvalidOutcome, type ContractModel, type SignalModel } from "../model.ts";
 import { collectBlocks } from "./blocks.ts";
+import { checkCalendars } from "./calendars.ts";
 import { trailingComments } from "./descriptions.ts";
 import { createContext } from "./context.ts";
 import { checkMonotone } from "./monotone.ts";
@@ -55,7 +56,8 @@ export function checkContract(file: ContractFile, options: CheckContractOptions)
       "declare the signals the rules read, e.g. `signals { sentiment: number in -1..1 }`",
     );
   }
-  const scope = buildScope(ctx, blocks);
+  const calendars = checkCalendars(ctx, blocks.calendars);
+  const scope = buildScope(ctx, blocks, calendars);
   const rules = checkRules(ctx, scope, blocks.rules);
   const otherwise = blocks.otherwise.map((decl) => checkOutcome(ctx, scope, decl, "otherwise", "otherwise"))[0] ?? null;
   const onInvalid = blocks.onInvalid.map((decl) => checkOutcome(ctx, scope, decl, "on-invalid", "invalid-input"))[0] ?? builtinInvalidOutcome;
@@ -93,6 +95,8 @@ export function checkContract(file: ContractFile, options: CheckContractOptions)
     signals,
     fields: scope.fields ? [...scope.fields.values()].map((f) => described(f, fieldDecls.get(f.name))) : [],
     owners: scope.owners ? [...scope.owners.values()] : [],
+    // INVARIANT: no error means every calendar checked clean.
+    ...(calendars ? { calendars: [...calendars.values()].filter((c) => c !== null) } : {}),
     rules,
     otherwise,
     onInvalid,

@@ -14,7 +14,7 @@ export const reservedNames: ReadonlySet<string> = new Set([
   "valueOf",
 ]);
 
-export type NameRole = "signal" | "field" | "owner" | "rule" | "enum member";
+export type NameRole = "signal" | "field" | "owner" | "calendar" | "rule" | "enum member";
 
 /** Reports a reserved name; returns true when it was one. */
 export function checkReserved(ctx: Context, name: Name, role: NameRole): boolean {

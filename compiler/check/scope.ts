@@ -1,12 +1,14 @@
 /**
- * The declarations in scope: signals (with their types and defaults), fields and owners.
+ * The declarations in scope: signals (with their types and defaults), fields and owners (with the
+ * calendar of their `hours`, see calendars.ts).
  * Reports names declared twice in one block (`duplicate-declaration`, on the second; the first
  * wins), reserved names, field types other than `text | number | bool`, and defaults that do not
  * fit their signal. Names from a block written twice are added silently when new: the block
  * itself was already reported.
  */
 import type { FieldsBlock, Name, OwnersBlock, SignalsBlock } from "../../grammar/ast.ts";
-import type { FieldModel, OwnerModel } from "../model.ts";
+import type { CalendarModel, FieldModel, OwnerModel } from "../model.ts";
+import { resolveHours } from "./calendars.ts";
 import { code, type Context, type Scope, type SignalInfo } from "./context.ts";
 import { resolveLiteral } from "./literals.ts";
 import { checkReserved, type NameRole } from "./reserved.ts";
@@ -20,7 +22,8 @@ export interface BlocksInScope {
   readonly owners: readonly OwnersBlock[];
 }
 
-export function buildScope(ctx: Context, blocks: BlocksInScope): Scope {
+/** `calendars`: the checked calendars by name, null without a `calendars` block (for owners' `hours`). */
+export function buildScope(ctx: Context, blocks: BlocksInScope, calendars: ReadonlyMap<string, CalendarModel | null> | null = null): Scope {
   const signals = new Map<string, SignalInfo>();
   const fields = blocks.fields.length > 0 ? new Map<string, FieldModel>() : null;
   const owners = blocks.owners.length > 0 ? new Map<string, OwnerModel>() : null;
@@ -81,8 +84,9 @@ export function buildScope(ctx: Context, blocks: BlocksInScope): Scope {
     for (const decl of block.owners ?? []) {
       if (!declared.has(decl.name.text)) checkReserved(ctx, decl.name, "owner");
       if (!isNew(ctx, declared, decl.name, "owner", "owners")) continue;
+      const calendar = resolveHours(ctx, calendars, decl);
       if (owners && !owners.has(decl.name.text)) {
-        owners.set(decl.name.text, { key: decl.name.text, displayName: decl.displayName?.value ?? "" });
+        owners.set(decl.name.text, { key: decl.name.text, displayName: decl.displayName?.value ?? "", ...(calendar === undefined ? {} : { calendar }) });
       }
     }
   }

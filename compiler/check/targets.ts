@@ -3,7 +3,7 @@
  * must be one of its keys (`unknown-owner`, with did-you-mean); without one, any non-empty target
  * is accepted as the owner key. A `within` must be a positive duration (`out-of-range` for `0s`).
  */
-import type { DurationLiteral, Target } from "../../grammar/ast.ts";
+import type { Target, Within } from "../../grammar/ast.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { listNames, suggestion } from "./suggest.ts";
 
@@ -34,16 +34,21 @@ export function resolveTarget(ctx: Context, scope: Scope, target: Target): Resol
 }
 
 /** The deadline in seconds, or undefined when it is not positive (reported) or not representable (the parser reports that). */
-export function checkWithin(ctx: Context, within: DurationLiteral): number | undefined {
+export function checkWithin(ctx: Context, within: Within): number | undefined {
   const seconds = within.seconds;
   if (!Number.isFinite(seconds)) return undefined;
+  const raw = within.kind === "duration" ? within.raw : `${within.amount.raw} business ${within.unit}`;
   if (seconds <= 0) {
     ctx.report(
       "out-of-range",
       within.span,
-      `a deadline of ${code(within.raw)} leaves no time`,
-      "`within` needs a positive duration, such as `15m`",
+      `a deadline of ${code(raw)} leaves no time`,
+      within.kind === "duration" ? "`within` needs a positive duration, such as `15m`" : "`within` needs a positive amount, such as `4 business hours`",
     );
+    return undefined;
+  }
+  if (!Number.isSafeInteger(seconds)) {
+    ctx.report("out-of-range", within.span, `a deadline of ${code(raw)} is not a whole number of seconds`, "write whole minutes, e.g. `90 business minutes`");
     return undefined;
   }
   return seconds;

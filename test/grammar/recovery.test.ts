@@ -96,7 +96,7 @@ describe("messages", () => {
     expect(errors("when (a or b then answer")).toEqual([["then", "expected `)` after `b`, found `then`"]]);
     expect(errors("when a then route senior")).toEqual([["senior", "expected `to` after `route`, found `senior`"]]);
     expect(errors("x: int")).toEqual([["x", "expected a declaration, rule or test, found `x`"]]);
-    expect(errors("when a then answer within 2")).toEqual([["2", "expected a duration after `within`, found `2`"]]);
+    expect(errors("when a then answer within 2")).toEqual([["2", "expected a duration (`2h`) or business time (`4 business hours`) after `within`, found `2`"]]);
     expect(errors("fields { a: text, b: text }")).toEqual([[",", "expected a field name or `}` after `text`, found `,`"]]);
     expect(errors('when a then answer reason')).toEqual([["", "expected a string after `reason`, found end of file"]]);
   });

@@ -63,6 +63,11 @@ describe("completion", () => {
     expect(await completeAt(withLine('test "x" expect rule ¦'))).toEqual(["angry", "medical", "rule_25", "never", "otherwise"]);
   });
 
+  it("offers the calendars after `hours` in `owners`", async () => {
+    const text = 'calendars {\n  office: "Europe/Berlin" mon-fri 09:00-17:30\n  clinic: "America/New_York" mon-sun 00:00-24:00\n}\nowners {\n  billing: "Billing" hours ¦\n}\n';
+    expect(await completeAt(text)).toEqual(["office", "clinic"]);
+  });
+
   it("offers the top level after `expect rule otherwise`, not the actions of an `otherwise`", async () => {
     const after = await completeAt(withLine('test "x" expect rule otherwise ¦'));
     expect(after).toEqual(expect.arrayContaining(["rule", "when", "test", "otherwise"]));
