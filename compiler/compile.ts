@@ -15,6 +15,11 @@ import type { Plan, Strategy } from "./codegen/plan.ts";
 export interface CheckOptions {
   /** The file's path or name; the contract name defaults to its base name without `.handoff`. */
   readonly fileName?: string;
+  /**
+   * The instant the analyses of calendars count from (epoch ms or an ISO 8601 string); default the
+   * clock. `promise-outside-hours` and `unstaffed-handoff` look at the year from its UTC day on.
+   */
+  readonly now?: number | string;
 }
 
 export interface CheckResult {
@@ -58,7 +63,8 @@ export function check(source: string, options: CheckOptions = {}): CheckResult {
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]);
   if (hasErrors(diagnostics) || !checked.model) return { ast: parsed.ast, model: null, diagnostics };
   // The static analyses prove what the checker cannot see locally (coverage, reachability, …).
-  const analysed = analyse(checked.model, parsed.ast, parsed.source);
+  const now = typeof options.now === "string" ? Date.parse(options.now) : options.now;
+  const analysed = analyse(checked.model, parsed.ast, parsed.source, now !== undefined && Number.isFinite(now) ? now : undefined);
   const all = sortDiagnostics([...diagnostics, ...analysed.diagnostics]);
   return {
     ast: parsed.ast,

@@ -59,6 +59,8 @@ export const catalog = {
   "bad-date": { severity: "error", stage: "check", summary: "A calendar date that is not a real date written `YYYY-MM-DD` (`\"2026-02-30\"`, `\"24.12.2026\"`)." },
   "implausible-date": { severity: "warning", stage: "check", summary: "A calendar date before 2000 or after 2099: most likely a typing error in the year." },
   "never-open": { severity: "error", stage: "check", summary: "A calendar has no weekly hours, so it is never open (or only on its dated hours, and never after them)." },
+  "promise-outside-hours": { severity: "warning", stage: "analysis", summary: "A handoff promises a wall-clock `within` to an owner whose hours close for longer than that (the message names the closing, the reopening and the gap)." },
+  "unstaffed-handoff": { severity: "info", stage: "analysis", summary: "A handoff with no `within` to an owner whose hours close: a case handed off then waits unseen until the owner opens." },
   "unknown-calendar": { severity: "error", stage: "check", summary: "An owner's `hours` names a calendar that is not declared in `calendars`." },
   "answer-with-target": { severity: "error", stage: "check", summary: "`answer` takes no target or deadline." },
 } as const satisfies Record<string, CatalogEntry>;

@@ -24,6 +24,8 @@ export interface AnalysisContext {
   readonly text: string;
   readonly domain: Domain;
   readonly spans: readonly RuleSpans[];
+  /** The instant the analyses that look at calendars count from (epoch ms): the clock, unless given. */
+  readonly now: number;
   solve(formula: Formula): Example | null;
   /** An input rule i matches that none of `rules` does (`solve` of `uncovered(model, i, rules)`), or null. */
   escaping(i: number, rules: readonly number[]): Example | null;
@@ -89,7 +91,7 @@ export interface Cover {
  * A rule that wins gets its example from the full question, so examples do not depend on the path.
  */
 /** `text` is the source as parsed (`ParseResult.source`, without a byte-order mark): spans index it. */
-export function createContext(model: ContractModel, ast: ContractFile, text: string): AnalysisContext {
+export function createContext(model: ContractModel, ast: ContractFile, text: string, now = Date.now()): AnalysisContext {
   const domain = makeDomain(model.signals, literalsOf(model.rules.map((r) => r.condition)));
   const matches = new Map<number, Example | null>();
   const wins = new Map<number, Example | null>();
@@ -229,6 +231,7 @@ export function createContext(model: ContractModel, ast: ContractFile, text: str
     text,
     domain,
     spans: ruleSpans(model),
+    now,
     solve: (formula) => solve(domain, formula),
     escaping,
     holdsOn,

@@ -11,6 +11,8 @@
  *   ambiguous-owner          info     most-severe: same action, different owners, both match; file order decides
  *   redundant-comparison     info     a comparison that always holds, or never changes whether its rule matches
  *   not-monotone             error    a `monotone` signal moved its way, all else fixed, lowers the severity
+ *   promise-outside-hours    warning  a wall-clock `within` shorter than a closure of the owner's hours
+ *   unstaffed-handoff        info     a handoff with no `within` to an owner whose hours close
  *
  * Witnesses (one winning input per reachable rule) come from the same cached questions.
  */
@@ -22,9 +24,11 @@ import { createContext, type AnalysisContext } from "./context.ts";
 import { hiddenSeverity } from "./hidden-severity.ts";
 import { incomplete } from "./incomplete.ts";
 import { notMonotone } from "./not-monotone.ts";
+import { promiseOutsideHours } from "./promise-outside-hours.ts";
 import { redundantComparison } from "./redundant-comparison.ts";
 import { unreachableRule } from "./unreachable-rule.ts";
 import { unsatisfiableCondition } from "./unsatisfiable-condition.ts";
+import { unstaffedHandoff } from "./unstaffed-handoff.ts";
 import { witnesses, type Witness } from "./witnesses.ts";
 
 export type { Witness } from "./witnesses.ts";
@@ -43,6 +47,8 @@ export const analysisRules = {
   "ambiguous-owner": ambiguousOwner,
   "redundant-comparison": redundantComparison,
   "not-monotone": notMonotone,
+  "promise-outside-hours": promiseOutsideHours,
+  "unstaffed-handoff": unstaffedHandoff,
 } as const satisfies Record<AnalysisCode, AnalysisRule>;
 
 /** The rules in run order. */
@@ -54,8 +60,12 @@ export interface AnalysisResult {
   readonly witnesses: Witness[];
 }
 
-/** Runs every analysis on a checked model. `source` is the text the AST was parsed from (`ParseResult.source`). */
-export function analyse(model: ContractModel, ast: ContractFile, source: string): AnalysisResult {
-  const ctx = createContext(model, ast, source);
+/**
+ * Runs every analysis on a checked model. `source` is the text the AST was parsed from
+ * (`ParseResult.source`); `now` (epoch ms, default the clock) is where the analyses of calendars start
+ * looking (see calendar-gaps.ts).
+ */
+export function analyse(model: ContractModel, ast: ContractFile, source: string, now?: number): AnalysisResult {
+  const ctx = createContext(model, ast, source, now);
   return { diagnostics: analyses.flatMap((run) => run(ctx)), witnesses: witnesses(ctx) };
 }

@@ -24,6 +24,8 @@ const extra = {
   "ambiguous-owner": rule,
   "redundant-comparison": rule,
   "not-monotone": rule,
+  "promise-outside-hours": rule,
+  "unstaffed-handoff": rule,
   // @ts-expect-error `no-deadline` is the checker's
   "no-deadline": rule,
 } satisfies Record<AnalysisCode, AnalysisRule>;
@@ -44,6 +46,8 @@ describe("the analysis registry", () => {
       "ambiguous-owner",
       "redundant-comparison",
       "not-monotone",
+      "promise-outside-hours",
+      "unstaffed-handoff",
     ]);
   });
 
