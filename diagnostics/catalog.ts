@@ -59,6 +59,7 @@ export const catalog = {
   "bad-date": { severity: "error", stage: "check", summary: "A calendar date that is not a real date written `YYYY-MM-DD` (`\"2026-02-30\"`, `\"24.12.2026\"`)." },
   "implausible-date": { severity: "warning", stage: "check", summary: "A calendar date before 2000 or after 2099: most likely a typing error in the year." },
   "never-open": { severity: "error", stage: "check", summary: "A calendar has no weekly hours, so it is never open (or only on its dated hours, and never after them)." },
+  "business-time-without-hours": { severity: "error", stage: "check", summary: "A business-time `within` (`within 4 business hours`) on a handoff whose owner has no `hours`, or that has no owner: there is no open time to count." },
   "unknown-calendar": { severity: "error", stage: "check", summary: "An owner's `hours` names a calendar that is not declared in `calendars`." },
   "answer-with-target": { severity: "error", stage: "check", summary: "`answer` takes no target or deadline." },
 } as const satisfies Record<string, CatalogEntry>;

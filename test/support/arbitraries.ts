@@ -214,3 +214,31 @@ export function contextFor(model: ContractModel): fc.Arbitrary<unknown> {
     { arbitrary: fc.anything(), weight: 1 },
   );
 }
+
+/** 2020-01-01 and 2036-01-01 UTC, in epoch milliseconds. */
+const CAL_FROM = Date.UTC(2020, 0, 1);
+const CAL_TO = Date.UTC(2036, 0, 1);
+
+/**
+ * `now` for contracts with calendars: any instant 2020–2035, and instants at, or a millisecond or a
+ * minute either side of, a whole or half hour (where every opening, closing, local midnight and DST change
+ * of the pool's zones falls), as ISO strings with or without an offset, or epoch milliseconds.
+ */
+export const calendarNow: fc.Arbitrary<unknown> = fc.oneof(
+  fc.integer({ min: CAL_FROM, max: CAL_TO }),
+  fc
+    .tuple(fc.integer({ min: CAL_FROM / 1_800_000, max: CAL_TO / 1_800_000 }), fc.constantFrom(0, 0, 0, 1, -1, 60_000, -60_000))
+    .chain(([k, delta]) => {
+      const ms = k * 1_800_000 + delta;
+      return fc.constantFrom<unknown>(ms, new Date(ms).toISOString(), new Date(ms + 3_600_000).toISOString().replace("Z", "+01:00"));
+    }),
+);
+
+/** `contextFor`, with `now` from `calendarNow` most of the time (the model has calendars). */
+export function calendarContextFor(model: ContractModel): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { arbitrary: calendarNow.map((now) => ({ now })), weight: 6 },
+    { arbitrary: fc.tuple(calendarNow, fc.dictionary(fc.constantFrom(...model.fields.map((f) => f.name), "x"), fc.string(), { maxKeys: 2 })).map(([now, collected]) => ({ now, collected })), weight: 1 },
+    { arbitrary: contextFor(model), weight: 1 },
+  );
+}
