@@ -5,6 +5,7 @@
  * `constructor` keys, non-plain inputs.
  */
 import fc from "fast-check";
+import { changesOf } from "../calendar/arbitraries.ts";
 import type { Cond, ContractModel, SignalModel, SignalValue } from "../../compiler/model.ts";
 
 const ABSENT = Symbol("absent");
@@ -219,12 +220,22 @@ export function contextFor(model: ContractModel): fc.Arbitrary<unknown> {
 const CAL_FROM = Date.UTC(2020, 0, 1);
 const CAL_TO = Date.UTC(2036, 0, 1);
 
+/** The DST changes of the random calendars' zones (test/support/random-contracts.ts) in 2024–2030, found with Intl. */
+const dstChanges = (): number[] => ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe"].flatMap(changesOf);
+
 /**
- * `now` for contracts with calendars: any instant 2020–2035, and instants at, or a millisecond or a
- * minute either side of, a whole or half hour (where every opening, closing, local midnight and DST change
- * of the pool's zones falls), as ISO strings with or without an offset, or epoch milliseconds.
+ * `now` for contracts with calendars: any instant 2020–2035; instants at, or a millisecond or a minute
+ * either side of, a whole or half hour (where every opening, closing, local midnight and DST change of the
+ * pool's zones falls); and instants at, near and within a day of each DST change of the pool's zones
+ * 2024–2030; as ISO strings with or without an offset, or epoch milliseconds.
  */
 export const calendarNow: fc.Arbitrary<unknown> = fc.oneof(
+  fc
+    .tuple(
+      fc.constant(null).chain(() => fc.constantFrom(...dstChanges())),
+      fc.oneof(fc.constantFrom(0, 1, -1, 60_000, -60_000, 1_800_000, -1_800_000, 3_600_000, -3_600_000), fc.integer({ min: -86_400_000, max: 86_400_000 })),
+    )
+    .map(([change, delta]) => change + delta),
   fc.integer({ min: CAL_FROM, max: CAL_TO }),
   fc
     .tuple(fc.integer({ min: CAL_FROM / 1_800_000, max: CAL_TO / 1_800_000 }), fc.constantFrom(0, 0, 0, 1, -1, 60_000, -60_000))
