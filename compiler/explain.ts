@@ -108,11 +108,19 @@ export function describeTrace(trace: RuleTrace, model: ContractModel, winner: st
   return `rule ${trace.rule}: did not hold — ${f.text} ${verdict} (${f.signal} = ${actual})`;
 }
 
+/** `4 business hours`, `90 business minutes`. */
+export function showBusiness(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} business hour${seconds === 3600 ? "" : "s"}`;
+  const minutes = seconds / 60;
+  return `${minutes} business minute${minutes === 1 ? "" : "s"}`;
+}
+
 /** The decision in one line: `escalate to senior (Senior support) within 2h, by rule angry_repeat`. */
-export function describeDecision(d: Pick<Decision, "action" | "owner" | "ownerName" | "withinSeconds" | "rule">): string {
+export function describeDecision(d: Pick<Decision, "action" | "owner" | "ownerName" | "withinSeconds" | "rule" | "businessTime" | "deadlineLocal">): string {
   let out: string = d.action;
   if (d.owner !== null) out += ` to ${d.owner}${d.ownerName !== null && d.ownerName !== d.owner ? ` (${d.ownerName})` : ""}`;
-  if (d.withinSeconds !== null) out += ` within ${showDuration(d.withinSeconds)}`;
+  if (d.withinSeconds !== null) out += ` within ${d.businessTime === true ? showBusiness(d.withinSeconds) : showDuration(d.withinSeconds)}`;
+  if (d.withinSeconds !== null && d.deadlineLocal !== undefined && d.deadlineLocal !== null) out += ` (by ${d.deadlineLocal})`;
   const by = d.rule === "otherwise" ? "otherwise" : d.rule === "invalid-input" ? "invalid input" : `rule ${d.rule}`;
   return `${out}, by ${by}`;
 }

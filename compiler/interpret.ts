@@ -19,6 +19,8 @@ import {
   inputProblem,
   readContext,
   readOwn,
+  staffDecision,
+  type Calendar,
   type CleanContext,
   type ContractInfo,
   type Decision,
@@ -66,6 +68,25 @@ export function outcomeOf(o: OutcomeModel): Outcome {
     collect: o.collect.slice(),
     confirm: o.confirm.slice(),
   };
+}
+
+/**
+ * The outcome as the runtime takes it in `model`: with calendars, also the `staff` step that gives the
+ * decision its owner's business hours (the generated module's outcome constants carry the same).
+ */
+export function outcomeIn(model: ContractModel, o: OutcomeModel): Outcome {
+  const base = outcomeOf(o);
+  if (model.calendars === undefined) return base;
+  const calendar = calendarOf(model, o.owner);
+  const business = o.businessTime === true;
+  return { ...base, staff: (decision, nowMs) => staffDecision(decision, calendar, business, nowMs) };
+}
+
+/** The runtime calendar of an owner's `hours`, or null for an owner without hours (or no owner). */
+export function calendarOf(model: ContractModel, owner: string | null): Calendar | null {
+  const name = owner === null ? undefined : model.owners.find((o) => o.key === owner)?.calendar;
+  const found = name === undefined ? undefined : model.calendars?.find((c) => c.name === name);
+  return found === undefined ? null : { zone: found.zone, weekly: found.weekly, closed: found.closed, exceptions: found.exceptions };
 }
 
 /** Same as a generated module's `validate`: the signals after defaults, or every problem. Never throws. */
@@ -122,7 +143,7 @@ function decide(model: ContractModel, input: unknown, context: unknown): Decisio
     const reasons = model.otherwise.reason === null ? [] : [render(model.otherwise.reason, values)];
     return assemble(
       info,
-      outcomeOf(model.otherwise),
+      outcomeIn(model, model.otherwise),
       [],
       reasons,
       renderOrNull(model.otherwise.say, values),
@@ -139,7 +160,7 @@ function decide(model: ContractModel, input: unknown, context: unknown): Decisio
   for (const signal of winner.reads) evidence[signal] = valueOf(values, signal);
   return assemble(
     info,
-    outcomeOf(winner),
+    outcomeIn(model, winner),
     matched.map((rule) => rule.name),
     reasons,
     renderOrNull(winner.say, values),
@@ -217,7 +238,7 @@ function invalidDecision(model: ContractModel, ctx: CleanContext, problems: Prob
   const onInvalid = model.onInvalid;
   return assemble(
     infoOf(model),
-    outcomeOf(onInvalid),
+    outcomeIn(model, onInvalid),
     [],
     invalidReasons(onInvalid),
     invalidSay(onInvalid),
@@ -240,7 +261,7 @@ function failSafeOf(model: ContractModel): Decision {
   try {
     return failSafe(
       infoOf(model),
-      outcomeOf(model.onInvalid),
+      outcomeIn(model, model.onInvalid),
       invalidReasons(model.onInvalid),
       invalidSay(model.onInvalid),
     );

@@ -99,6 +99,8 @@ export interface OutcomeModel {
   /** The owner's display name from `owners`, or null (no owners block, or no target). */
   readonly ownerName: string | null;
   readonly withinSeconds: number | null;
+  /** Present when `within` counts business time (`within 4 business hours`): the owner's open time. INVARIANT: the owner has a calendar. */
+  readonly businessTime?: true;
   /** Written urgency, or the action's default (answer low, route normal, escalate high, stop high). */
   readonly urgency: UrgencyName;
   readonly collect: readonly string[];
@@ -131,6 +133,8 @@ export type ExpectationModel =
       readonly action: ActionName;
       readonly owner: string | null;
       readonly withinSeconds: number | null;
+      /** Present when the expected `within` is business time; it then matches business-time deadlines only. */
+      readonly businessTime?: true;
     }
   | { readonly kind: "rule"; readonly rule: string };
 

@@ -401,8 +401,6 @@ export class CstToAst {
       );
       return null;
     }
-    // STEP-1 GUARD (removed when business time is compiled): refuse it rather than compile it as wall-clock time.
-    this.diagnostics.push(diagnostic("syntax", span, "business-time deadlines are not supported yet", "write a wall-clock duration such as `within 4h`"));
     const seconds = amount.value * (unit.startsWith("hour") ? 3600 : 60);
     const business: BusinessDuration = { kind: "business-duration", amount, unit, seconds, span };
     return business;

@@ -1,5 +1,6 @@
 /**
- * Hover: a signal's declaration (type, range, default, pii), an owner's display name, a field's type,
+ * Hover: a signal's declaration (type, range, default, pii), an owner's display name (and its `hours`),
+ * a calendar's declaration (zone, week, closed and dated days) and the owners it staffs, a field's type,
  * an enum member's enum, and for a rule a one-line summary and whether it can ever win — proven by
  * the analyses once they have run on this version: an input on which it wins, or why it cannot; on a
  * word of the language (an action, a clause, a policy, a type), what it means (word-hover.ts).
@@ -31,7 +32,21 @@ export function hover(doc: TextDocument, analysis: Analysis, position: Position)
     }
     case "owner": {
       const owner = decl.owners.get(o.name);
-      lines = owner ? [code(`owner ${o.name}: ${text(owner.displayName.span)}`)] : [`\`${o.name}\` is not a declared owner.`];
+      lines = owner
+        ? [code(`owner ${o.name}: ${text(owner.displayName.span)}${owner.hours ? ` hours ${owner.hours.text}` : ""}`), ...(owner.hours ? [] : ["No `hours`: always staffed."])]
+        : [`\`${o.name}\` is not a declared owner.`];
+      break;
+    }
+    case "calendar": {
+      const c = decl.calendars.get(o.name);
+      const staffed = [...decl.owners.values()].filter((w) => w.hours?.text === o.name).map((w) => `\`${w.name.text}\``);
+      lines = c
+        ? [
+            code(`calendar ${text(c.span)}`),
+            `Local time in \`${c.zone.value}\`; intervals are open at their opening and closed at their closing.`,
+            staffed.length > 0 ? `Hours of ${staffed.join(", ")}.` : "No owner has these hours.",
+          ]
+        : [`\`${o.name}\` is not a declared calendar.`];
       break;
     }
     case "field": {

@@ -1,6 +1,6 @@
 /**
  * Semantic tokens for the names of a contract, which only the checker can tell apart (a word such as
- * `reason` may be a signal or a keyword): signals, fields, owners, rules and enum members, with the
+ * `reason` may be a signal or a keyword): signals, fields, owners, calendars, rules and enum members, with the
  * `declaration` modifier where they are declared. Keywords, strings, numbers and comments are left to
  * the editor's grammar.
  */
@@ -10,10 +10,10 @@ import type { Analysis } from "./documents.ts";
 import { bomShift, spanToRange } from "./positions.ts";
 import type { SymbolKind } from "./symbol-index.ts";
 
-const types: readonly SymbolKind[] = ["signal", "field", "owner", "rule", "member"];
+const types: readonly SymbolKind[] = ["signal", "field", "owner", "rule", "member", "calendar"];
 
 export const legend: SemanticTokensLegend = {
-  tokenTypes: ["variable", "property", "class", "function", "enumMember"],
+  tokenTypes: ["variable", "property", "class", "function", "enumMember", "type"],
   tokenModifiers: ["declaration"],
 };
 

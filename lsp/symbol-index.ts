@@ -2,7 +2,7 @@
  * One index of every named thing in a contract and every place it is written: the basis of go to
  * definition, find references, rename, hover and semantic tokens.
  *
- * Kinds are separate namespaces, as in the language: signals, fields, owners, rules, and the members
+ * Kinds are separate namespaces, as in the language: signals, fields, owners, calendars, rules, and the members
  * of each enum signal (keyed by their signal). Built from the syntax tree alone, so it works on a
  * contract with errors, as far as the parser recovered it.
  */
@@ -18,7 +18,7 @@ import {
   type Target,
 } from "../grammar/ast.ts";
 
-export type SymbolKind = "signal" | "field" | "owner" | "rule" | "member";
+export type SymbolKind = "signal" | "field" | "owner" | "rule" | "member" | "calendar";
 
 export interface Occurrence {
   readonly kind: SymbolKind;
@@ -98,7 +98,13 @@ export function buildIndex(file: ContractFile, source: string): SymbolIndex {
         for (const f of item.fields) add("field", f.name, true);
         break;
       case "owners-block":
-        for (const o of item.owners) add("owner", o.name, true);
+        for (const o of item.owners) {
+          add("owner", o.name, true);
+          if (o.hours) add("calendar", o.hours, false);
+        }
+        break;
+      case "calendars-block":
+        for (const c of item.calendars) add("calendar", c.name, true);
         break;
       case "rule":
         if (item.name) add("rule", item.name, true);

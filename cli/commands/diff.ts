@@ -1,5 +1,6 @@
 import { semanticDiff, incompatibility, type DecisionSummary, type SemanticDiff } from "../../compiler/analysis/diff.ts";
 import { check } from "../../compiler/compile.ts";
+import { showBusiness } from "../../compiler/explain.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { formatDuration } from "../../grammar/tokens.ts";
 import { actionNames } from "../../grammar/vocabulary.ts";
@@ -41,7 +42,7 @@ export const diffCommand = {
 
 function decision(d: DecisionSummary): string {
   const owner = d.owner === null ? "" : ` to ${d.owner}`;
-  const within = d.withinSeconds === null ? "" : ` within ${formatDuration(d.withinSeconds)}`;
+  const within = d.withinSeconds === null ? "" : ` within ${d.businessTime ? showBusiness(d.withinSeconds) : formatDuration(d.withinSeconds)}`;
   return `${d.action}${owner}${within} (${d.rule === "otherwise" ? "otherwise" : `rule ${d.rule}`})`;
 }
 

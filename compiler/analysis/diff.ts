@@ -2,7 +2,7 @@
  * The semantic difference between two versions of a contract (`handoff diff`): on which valid inputs
  * they decide differently, as regions of readable constraints with one example each.
  *
- * A decision is compared by action, owner and deadline (`within`); the deciding rule's name, urgency
+ * A decision is compared by action, owner and deadline (`within`, business time apart from wall-clock time); the deciding rule's name, urgency
  * and clauses are not compared. Both contracts must declare the same signals with the same types.
  *
  * Method: one domain cut at the literals of both contracts. "The decision changed" is
@@ -27,6 +27,8 @@ export interface DecisionSummary {
   readonly action: ActionName;
   readonly owner: string | null;
   readonly withinSeconds: number | null;
+  /** Present when the deadline counts business time: `within 4 business hours` differs from `within 4h`. */
+  readonly businessTime?: true;
 }
 
 export interface Region {
@@ -144,7 +146,11 @@ interface Side {
 function side(domain: Domain, model: ContractModel): Side {
   const outcomes: SideOutcome[] = [];
   const add = (o: OutcomeModel, formula: Formula) =>
-    outcomes.push({ key: keyOf(o), summary: { rule: o.name, action: o.action, owner: o.owner, withinSeconds: o.withinSeconds }, wins: compile(domain, formula) });
+    outcomes.push({
+      key: keyOf(o),
+      summary: { rule: o.name, action: o.action, owner: o.owner, withinSeconds: o.withinSeconds, ...(o.businessTime ? { businessTime: true as const } : {}) },
+      wins: compile(domain, formula),
+    });
   model.rules.forEach((rule, i) => add(rule, winsFormula(model, i)));
   // Without `otherwise`, an input no rule matches gets the `on invalid` outcome (it is reported as `incomplete`).
   add(model.otherwise ?? model.onInvalid, winsFormula(model, -1));
@@ -154,7 +160,7 @@ function side(domain: Domain, model: ContractModel): Side {
 }
 
 function keyOf(o: OutcomeModel): string {
-  return JSON.stringify([o.action, o.owner, o.withinSeconds]);
+  return JSON.stringify(o.businessTime ? [o.action, o.owner, o.withinSeconds, "business"] : [o.action, o.owner, o.withinSeconds]);
 }
 
 function orNodes(nodes: readonly Node[]): Node {

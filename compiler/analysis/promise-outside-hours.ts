@@ -14,7 +14,8 @@ import { CLOSED_HOURS_FIX, staffedHandoffs } from "./staffed-handoffs.ts";
 export function promiseOutsideHours(ctx: AnalysisContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { outcome, span, example, calendar, closures } of staffedHandoffs(ctx)) {
-    const within = outcome.withinSeconds;
+    // A business-time promise counts the owner's open time, so closed hours cannot break it.
+    const within = outcome.businessTime ? null : outcome.withinSeconds;
     const closure = within === null ? undefined : closures.find((c) => length(c) > within * 1000);
     if (within === null || closure === undefined) continue;
     const who = outcome.name === "otherwise" ? "`otherwise`" : `rule \`${outcome.name}\``;

@@ -8,6 +8,8 @@
  * - a `stop` in a rule or `otherwise` must `say` what happens next (`stop-without-say`);
  *   `on invalid answer` is `unsafe-invalid-action`.
  * - warnings: `escalate` without `within` (`no-deadline`), `stop` without `to` (`unowned-stop`).
+ * - business time (`within 4 business hours`) counts the target owner's open time, so the owner must
+ *   have `hours` (`business-time-without-hours`).
  */
 import { endOf, type Action, type Clause, type Name, type Span, type UrgencyName } from "../../grammar/ast.ts";
 import { actions, defaultUrgency, isActionName, isUrgencyName, urgencyNames, type ClauseName, type OutcomePlace } from "../../grammar/vocabulary.ts";
@@ -66,6 +68,7 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
     ctx.report("answer-with-target", action.within.span, `${code(verb)} takes no deadline`, "only a handoff (`route`, `escalate`, `stop`) has a `within`");
   } else if (action?.within) {
     withinSeconds = checkWithin(ctx, action.within) ?? null;
+    if (action.within.kind === "business-duration") checkBusinessOwner(ctx, scope, action, owner);
   }
   if (verb === "escalate" && !action?.within) {
     ctx.report("no-deadline", actionSpan, `${where} escalates without a deadline`, "add `within DURATION`, e.g. `within 2h`");
@@ -135,7 +138,47 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
     );
   }
 
-  return { name, action: verb, owner, ownerName, withinSeconds, urgency, collect, confirm, reason, say, span: decl.span };
+  const businessTime = action?.within?.kind === "business-duration" && info.handoff;
+  return {
+    name,
+    action: verb,
+    owner,
+    ownerName,
+    withinSeconds,
+    ...(businessTime ? { businessTime: true as const } : {}),
+    urgency,
+    collect,
+    confirm,
+    reason,
+    say,
+    span: decl.span,
+  };
+}
+
+/** Business time counts the owner's open time: an owner without `hours` (or no owner) has none to count. */
+function checkBusinessOwner(ctx: Context, scope: Scope, action: Action, owner: string | null): void {
+  const within = action.within!;
+  const written = ctx.quote(within.span);
+  if (action.target === null) {
+    ctx.report(
+      "business-time-without-hours",
+      within.span,
+      `${written} counts the open time of the owner, but this handoff has none`,
+      "write `to OWNER` for an owner with `hours`, or a wall-clock duration such as `within 4h`",
+    );
+    return;
+  }
+  if (owner === null) return; // unknown owner: reported already
+  const declared = scope.owners?.get(owner);
+  if (declared?.calendar !== undefined) return;
+  ctx.report(
+    "business-time-without-hours",
+    within.span,
+    `${written} counts ${code(owner)}'s open time, but ${code(owner)} has no \`hours\``,
+    scope.owners
+      ? `give the owner a calendar in \`owners\`: \`${owner}: ${JSON.stringify(declared?.displayName ?? owner)} hours CALENDAR\`, or write a wall-clock duration such as \`within 4h\``
+      : "declare the owner with `hours CALENDAR` in `owners { … }`, or write a wall-clock duration such as `within 4h`",
+  );
 }
 
 /** Field names as written; with a `fields` block each must be declared, without one none may be reserved. */

@@ -87,5 +87,6 @@ function checkExpectation(ctx: Context, scope: Scope, test: TestDecl, known: Rea
     withinSeconds = checkWithin(ctx, expect.within) ?? null;
   }
   // A plain `expect ACTION` has no `mode` (absent means `is`), as before the other modes existed.
+  if (withinSeconds !== null && expect.within?.kind === "business-duration") return { kind: "action", action: expect.action, owner, withinSeconds, businessTime: true };
   return { kind: "action", action: expect.action, owner, withinSeconds };
 }

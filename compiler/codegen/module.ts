@@ -18,6 +18,7 @@ import { matchingParts } from "./strategies/matching.ts";
 import { commentText, operand, str, strOrNull } from "./literals.ts";
 import { assertNoClash, signalLocals } from "./names.ts";
 import { outcomeLiteral } from "./outcomes.ts";
+import { moduleStaffing } from "./staffing.ts";
 import type { Prelude } from "./prelude-files.ts";
 import { preludeText } from "./prelude.ts";
 import { signalMember, specLiteral, usesEnumSet } from "./signals.ts";
@@ -53,8 +54,13 @@ export function contractText(model: ContractModel, prelude: Prelude, forced?: St
   const enumSets = model.signals.map((signal) =>
     usesEnumSet(signal) && signal.type.kind === "enum" ? setConstant(signal.type.members) : null,
   );
+  const staffing = moduleStaffing(model);
+  const staffOf = (outcome: Parameters<typeof outcomeLiteral>[0]): string | undefined => staffing?.of(outcome);
+  // Numbered in model order, and declared before the outcome constants that name them.
+  for (const outcome of [...model.rules, ...(model.otherwise ? [model.otherwise] : []), model.onInvalid]) staffOf(outcome);
   const cx: BodyContext = {
     model,
+    staffOf,
     locals: signalLocals(model.signals),
     constants: { set: setConstant },
     enumSets,
@@ -104,10 +110,11 @@ export function contractText(model: ContractModel, prelude: Prelude, forced?: St
   const constants: Doc[] = [
     constDecl("INFO", "ContractInfo", `{ name: ${str(model.name)}, version: ${strOrNull(model.version)} }`),
     ...model.signals.map((signal, i) => commented(`signal ${commentText(signal.name)}`, constDecl(`SPEC_${i}`, "SignalSpec", specLiteral(signal)))),
+    ...(staffing?.declarations() ?? []),
     // The inline strategy's constant outcomes; the table strategies build them from the rule rows.
-    ...(plan.strategy !== "inline" ? [] : model.rules.map((rule, i) => commented(`rule ${commentText(rule.name)}`, constDecl(`OUTCOME_${i}`, "Outcome", outcomeLiteral(rule))))),
-    ...(model.otherwise === null ? [] : [constDecl("OTHERWISE", "Outcome", outcomeLiteral(model.otherwise))]),
-    constDecl("ON_INVALID", "Outcome", outcomeLiteral(model.onInvalid)),
+    ...(plan.strategy !== "inline" ? [] : model.rules.map((rule, i) => commented(`rule ${commentText(rule.name)}`, constDecl(`OUTCOME_${i}`, "Outcome", outcomeLiteral(rule, staffOf(rule)))))),
+    ...(model.otherwise === null ? [] : [constDecl("OTHERWISE", "Outcome", outcomeLiteral(model.otherwise, staffOf(model.otherwise)))]),
+    constDecl("ON_INVALID", "Outcome", outcomeLiteral(model.onInvalid, staffOf(model.onInvalid))),
     commented(
       "the evidence of otherwise, invalid-input and answers (assemble copies evidence)",
       constDecl("NO_EVIDENCE", "{ readonly [signal: string]: number | string | boolean }", "Object.freeze({})"),

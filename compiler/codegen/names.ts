@@ -72,10 +72,11 @@ export const GENERATED_NAMES = [
   "liveRules",
   "ruleMask",
   "hotWords",
+  "RULE_STAFF",
 ] as const;
 
 /** Prefixes of numbered module-level names (`SPEC_0`, `OUTCOME_3`, `SET_1`). */
-export const GENERATED_PREFIXES = ["SPEC_", "OUTCOME_", "SET_", "S_", "MASK_", "HOT_", "CELLS_", "cellOf_", "scan_", "holds_", "reasonOf_", "sayOf_"] as const;
+export const GENERATED_PREFIXES = ["SPEC_", "OUTCOME_", "CAL_", "STAFF_", "SET_", "S_", "MASK_", "HOT_", "CELLS_", "cellOf_", "scan_", "holds_", "reasonOf_", "sayOf_"] as const;
 
 export function assertNoClash(preludeNames: ReadonlySet<string>): void {
   for (const name of preludeNames) {

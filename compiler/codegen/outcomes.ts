@@ -7,8 +7,11 @@ import { signedNumOrNull, str, strArray, strOrNull } from "./literals.ts";
 import type { Locals } from "./names.ts";
 import { concatenation, objectLines } from "./syntax.ts";
 
-/** The prelude `Outcome` object literal for an outcome (as the interpreter's `outcomeOf` builds it). */
-export function outcomeLiteral(outcome: OutcomeModel): Doc {
+/**
+ * The prelude `Outcome` object literal for an outcome (as the interpreter's `outcomeIn` builds it);
+ * `staff` names its staffing function in a contract with calendars (staffing.ts).
+ */
+export function outcomeLiteral(outcome: OutcomeModel, staff?: string): Doc {
   return objectLines([
     `rule: ${str(outcome.name)}`,
     `action: ${str(outcome.action)}`,
@@ -18,6 +21,7 @@ export function outcomeLiteral(outcome: OutcomeModel): Doc {
     `urgency: ${str(outcome.urgency)}`,
     `collect: ${strArray(outcome.collect)}`,
     `confirm: ${strArray(outcome.confirm)}`,
+    ...(staff === undefined ? [] : [`staff: ${staff}`]),
   ]);
 }
 

@@ -51,6 +51,8 @@ export const PRELUDE_FILES: readonly string[] = [
   "types.ts",
   "own.ts",
   "time.ts",
+  "calendar.ts",
+  "staffing.ts",
   "json.ts",
   "validation.ts",
   "context.ts",

@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Cond, ContractModel, OutcomeModel, RuleModel, SignalModel, Template } from "../model.ts";
+import type { CalendarModel, Cond, ContractModel, OutcomeModel, RuleModel, SignalModel, Template } from "../model.ts";
 import { piiNames } from "../model.ts";
 import { packageRoot } from "../package-root.ts";
 import { precedence } from "../policy.ts";
@@ -33,6 +33,59 @@ export interface PythonOptions {
 
 /** The line in runtime/python/runtime.py after which its text is inlined. */
 export const RUNTIME_MARKER = "# --- handoff runtime ---";
+
+/** runtime/python/calendar.py, inlined into the modules of contracts with calendars (checkout or dist/python/). */
+export function pythonCalendarSource(): string {
+  const root = packageRoot();
+  const checkout = join(root, "runtime", "python", "calendar.py");
+  return readFileSync(existsSync(checkout) ? checkout : join(root, "dist", "python", "calendar.py"), "utf8");
+}
+
+/** The calendars as the Python runtime takes them, each outcome's staffing by rule name, and `_staff`; "" without calendars. */
+function pythonStaffing(model: ContractModel): string {
+  const calendars = model.calendars;
+  if (calendars === undefined) return "";
+  const intervals = (list: readonly (readonly [number, number])[]): string => `[${list.map(([a, b]) => `[${a}, ${b}]`).join(", ")}]`;
+  const calendar = (c: CalendarModel): string =>
+    `    {"zone": ${pyStr(c.zone)}, "weekly": [${c.weekly.map(intervals).join(", ")}], "closed": [${c.closed.map(pyStr).join(", ")}], ` +
+    `"exceptions": {${Object.keys(c.exceptions).sort().map((d) => `${pyStr(d)}: ${intervals(c.exceptions[d]!)}`).join(", ")}}},`;
+  const index = new Map(calendars.map((c, i) => [c.name, i]));
+  const owners = new Map(model.owners.map((o) => [o.key, o.calendar]));
+  const staffing = (o: OutcomeModel): string => {
+    const name = o.owner === null ? undefined : owners.get(o.owner);
+    const i = name === undefined ? undefined : index.get(name);
+    return `    ${pyStr(o.name)}: (${i === undefined ? "None" : `_CALENDARS[${i}]`}, ${o.businessTime === true ? "True" : "False"}),`;
+  };
+  const outcomes = [...model.rules, ...(model.otherwise ? [model.otherwise] : []), model.onInvalid];
+  return [
+    "# ---- calendars: runtime/python/calendar.py ----",
+    "",
+    pythonCalendarSource().trimEnd(),
+    "",
+    "",
+    "# The contract's calendars (zone, weekly intervals in minutes Monday first, closed dates, dated hours).",
+    "_CALENDARS: Tuple[Dict[str, Any], ...] = (",
+    ...calendars.map(calendar),
+    ")",
+    "# Each outcome's staffing by rule name: its owner's calendar (None: always staffed), and whether its",
+    "# `within` counts business time.",
+    "_STAFFING: Dict[str, Tuple[Optional[Dict[str, Any]], bool]] = {",
+    ...outcomes.map(staffing),
+    "}",
+    "",
+    "",
+    "def _staff(decision: Dict[str, Any], now_ms: Optional[float]) -> None:",
+    '    """Completes `decision` with its owner\'s staffing (see _staff_decision)."""',
+    '    staffing = _STAFFING.get(decision["rule"])',
+    "    if staffing is not None:",
+    "        _staff_decision(decision, staffing[0], staffing[1], now_ms)",
+    "",
+    "",
+    '_MODEL["staff"] = _staff',
+    "",
+    "",
+  ].join("\n");
+}
 
 /** The Python runtime's source: in a checkout runtime/python/, in the package dist/python/ (scripts/build.mjs). */
 export function pythonRuntimeSource(): string {
@@ -130,8 +183,8 @@ const TYPES = `Context = TypedDict(
     total=False,
 )
 Problem = TypedDict("Problem", {"signal": Optional[str], "problem": str})
-Brief = TypedDict(
-    "Brief",
+_BriefBase = TypedDict(
+    "_BriefBase",
     {
         "contract": str, "version": Optional[str], "rule": str, "action": str, "owner": Optional[str],
         "ownerName": Optional[str], "urgency": str, "deadline": Optional[str], "withinSeconds": Optional[Union[int, float]],
@@ -140,6 +193,16 @@ Brief = TypedDict(
         "collected": Dict[str, Any], "stillToCollect": List[str], "mustConfirm": List[str], "doNotReAsk": List[str],
     },
 )
+
+
+class Brief(_BriefBase, total=False):
+    # present only in contracts with calendars
+    deadlineLocal: Optional[str]
+    businessTime: bool
+    ownerOpen: Optional[bool]
+    ownerOpensAt: Optional[str]
+
+
 _DecisionBase = TypedDict(
     "_DecisionBase",
     {
@@ -152,6 +215,11 @@ _DecisionBase = TypedDict(
 
 class Decision(_DecisionBase, total=False):
     invalid: List[Problem]  # present only when rule is "invalid-input"
+    # present only in contracts with calendars
+    deadlineLocal: Optional[str]
+    businessTime: bool
+    ownerOpen: Optional[bool]
+    ownerOpensAt: Optional[str]
 
 
 Validation = Dict[str, Any]
@@ -204,6 +272,7 @@ export function generatePython(model: ContractModel, options: PythonOptions = {}
     "",
     pythonRuntimeSource(),
     "",
+    pythonStaffing(model),
     `# ---- matching: the ${plan.strategy} strategy ----`,
     "",
     '_RULES: Tuple[_Row, ...] = _MODEL["rules"]',

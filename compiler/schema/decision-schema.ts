@@ -2,6 +2,8 @@
  * The decision `decide()` returns for this contract, as JSON Schema: the shape of runtime/prelude's
  * `Decision` and `Brief` (docs/language.md, The decision object), with what the contract fixes as
  * enums: its rule names, owners, the actions its outcomes take, its fields. No other property appears.
+ * A contract with `calendars` adds, to the decision and the brief, the four staffing properties
+ * (runtime/prelude/staffing.ts), required.
  */
 import type { ContractModel, OutcomeModel } from "../model.ts";
 import { anyJson, enumArray, nullableString, objectSchema, stringArray, stringSchema, type JsonSchema } from "./json-schema.ts";
@@ -16,6 +18,21 @@ const dateTime: JsonSchema = {
   type: ["string", "null"],
   description: "ISO 8601 in UTC, as Date.prototype.toISOString writes it; null when there is no deadline.",
 };
+/** The properties a contract with calendars adds to the decision and the brief. */
+const staffing: Record<string, JsonSchema> = {
+  deadlineLocal: {
+    type: ["string", "null"],
+    description: "The deadline as ISO 8601 local time with the owner's UTC offset (`+00:00` for an owner without hours); null when there is no deadline.",
+  },
+  businessTime: { type: "boolean", description: "Whether the deadline counts the owner's business hours (`within 4 business hours`)." },
+  ownerOpen: { type: ["boolean", "null"], description: "Whether the owner's calendar is open at `now` (true for an owner without hours); null without an owner." },
+  ownerOpensAt: {
+    type: ["string", "null"],
+    description: "When the owner is closed at `now`: its next opening, ISO 8601 local time with its offset; else null.",
+  },
+};
+const staffingKeys = Object.keys(staffing);
+
 const problem = objectSchema({ signal: nullableString, problem: stringSchema }, ["signal", "problem"], { additionalProperties: false });
 
 export function decisionSchema(model: ContractModel): JsonSchema {
@@ -50,10 +67,12 @@ export function decisionSchema(model: ContractModel): JsonSchema {
       stillToCollect: fieldList,
       mustConfirm: fieldList,
       doNotReAsk: stringArray,
+      ...(model.calendars ? staffing : {}),
     },
     [
       "contract", "version", "rule", "action", "owner", "ownerName", "urgency", "deadline", "withinSeconds", "riskReason", "reasons",
       "evidence", "customer", "issueType", "priorActions", "promisedNextStep", "collected", "stillToCollect", "mustConfirm", "doNotReAsk",
+      ...(model.calendars ? staffingKeys : []),
     ],
     { additionalProperties: false, description: "What the human receives: null when the action is not a handoff." },
   );
@@ -73,9 +92,13 @@ export function decisionSchema(model: ContractModel): JsonSchema {
       confirm: fieldList,
       doNotReAsk: stringArray,
       brief: { oneOf: [{ type: "null" }, brief] },
+      ...(model.calendars ? staffing : {}),
       invalid: { type: "array", items: problem, description: "Present only when `rule` is `invalid-input`: the problems found." },
     },
-    ["action", "rule", "owner", "ownerName", "matched", "withinSeconds", "deadline", "urgency", "reasons", "say", "collect", "confirm", "doNotReAsk", "brief"],
+    [
+      "action", "rule", "owner", "ownerName", "matched", "withinSeconds", "deadline", "urgency", "reasons", "say", "collect", "confirm", "doNotReAsk", "brief",
+      ...(model.calendars ? staffingKeys : []),
+    ],
     { additionalProperties: false },
   );
 }

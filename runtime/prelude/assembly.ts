@@ -91,6 +91,7 @@ export function assemble(
             doNotReAsk: freshList(doNotReAsk),
           },
   };
+  if (outcome.staff !== undefined) outcome.staff(decision, ctx.nowMs);
   if (invalid !== null) decision.invalid = invalid;
   return decision;
 }

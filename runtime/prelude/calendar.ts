@@ -94,10 +94,10 @@ interface CalendarData {
   readonly exceptions: ReadonlyMap<number, readonly number[]>;
 }
 
-const zones = new Map<string, ZoneData | null>();
+const zoneTable = new Map<string, ZoneData | null>();
 // INVARIANT: a calendar is immutable once passed in (the compiler emits frozen constants), so its
 // prepared form is cached by identity.
-const prepared = new WeakMap<object, CalendarData | null>();
+const preparedCalendars = new WeakMap<object, CalendarData | null>();
 
 /** Whether `cal` is open at instant `ms` (epoch milliseconds), or null if either is out of range. */
 export function isOpen(cal: Calendar, ms: number): boolean | null {
@@ -110,7 +110,7 @@ export function isOpen(cal: Calendar, ms: number): boolean | null {
   const time = wall - day * DAY_MS;
   const intervals = intervalsOn(data, day);
   for (let i = 0; i < intervals.length; i += 2) {
-    if (intervals[i] <= time && time < intervals[i + 1]) return true;
+    if (intervals[i]! <= time && time < intervals[i + 1]!) return true;
   }
   return false;
 }
@@ -144,17 +144,17 @@ export function addBusinessTime(cal: Calendar, ms: number, seconds: number): num
     const time = t - base;
     const intervals = intervalsOn(data, midnight / DAY_MS);
     let i = 0;
-    while (i < intervals.length && intervals[i + 1] <= time) i += 2;
+    while (i < intervals.length && intervals[i + 1]! <= time) i += 2;
     let next = base + DAY_MS;
     if (i < intervals.length) {
-      if (intervals[i] <= time) {
-        const closing = Math.min(base + intervals[i + 1], piece.end);
+      if (intervals[i]! <= time) {
+        const closing = Math.min(base + intervals[i + 1]!, piece.end);
         if (remaining <= closing - t) return t + remaining <= limit ? t + remaining : null;
         remaining -= closing - t;
         t = closing;
         continue;
       }
-      next = base + intervals[i];
+      next = base + intervals[i]!;
     }
     t = Math.min(next, piece.end);
   }
@@ -184,18 +184,18 @@ export function localIso(zone: string, ms: number): string | null {
   return (
     isoDate(day) +
     "T" +
-    pad(hour, 2) +
+    padNumber(hour, 2) +
     ":" +
-    pad(minute, 2) +
+    padNumber(minute, 2) +
     ":" +
-    pad(second, 2) +
+    padNumber(second, 2) +
     "." +
-    pad(rest - second * 1000, 3) +
+    padNumber(rest - second * 1000, 3) +
     (piece.offset < 0 ? "-" : "+") +
-    pad(Math.floor(offset / 3600), 2) +
+    padNumber(Math.floor(offset / 3600), 2) +
     ":" +
-    pad(Math.floor(offset / 60) % 60, 2) +
-    (offsetSeconds === 0 ? "" : ":" + pad(offsetSeconds, 2))
+    padNumber(Math.floor(offset / 60) % 60, 2) +
+    (offsetSeconds === 0 ? "" : ":" + padNumber(offsetSeconds, 2))
   );
 }
 
@@ -206,7 +206,7 @@ function validInstant(ms: number): boolean {
 /** The intervals of local day `day` (flat, in ms since local midnight). */
 function intervalsOn(data: CalendarData, day: number): readonly number[] {
   if (data.closed.has(day)) return [];
-  return data.exceptions.get(day) ?? data.weekly[(((day + 3) % 7) + 7) % 7]; // 1970-01-01 was a Thursday
+  return data.exceptions.get(day) ?? data.weekly[(((day + 3) % 7) + 7) % 7]!; // 1970-01-01 was a Thursday
 }
 
 /** The piece of constant offset that holds instant `ms`, or null if the host cannot tell the offset. */
@@ -314,7 +314,7 @@ function offsetFromParts(zone: ZoneData, second: number): number | null {
  */
 function zoneData(zone: string): ZoneData | null {
   if (typeof zone !== "string" || !/^[A-Za-z]/.test(zone)) return null;
-  let data = zones.get(zone);
+  let data = zoneTable.get(zone);
   if (data === undefined) {
     try {
       const format = new Intl.DateTimeFormat("en-US", {
@@ -332,8 +332,8 @@ function zoneData(zone: string): ZoneData | null {
     } catch {
       data = null; // an unknown zone: Intl throws a RangeError
     }
-    if (zones.size >= ZONES_CACHED) zones.clear();
-    zones.set(zone, data);
+    if (zoneTable.size >= ZONES_CACHED) zoneTable.clear();
+    zoneTable.set(zone, data);
   }
   return data;
 }
@@ -341,15 +341,15 @@ function zoneData(zone: string): ZoneData | null {
 /** The calendar prepared (cached by identity), or null if it is not of the Calendar shape. */
 function calendarData(cal: Calendar): CalendarData | null {
   if (typeof cal !== "object" || cal === null) return null;
-  let data = prepared.get(cal);
+  let data = preparedCalendars.get(cal);
   if (data === undefined) {
-    data = prepare(cal);
-    prepared.set(cal, data);
+    data = prepareCalendar(cal);
+    preparedCalendars.set(cal, data);
   }
   return data;
 }
 
-function prepare(cal: Calendar): CalendarData | null {
+function prepareCalendar(cal: Calendar): CalendarData | null {
   const zone = zoneData(cal.zone);
   if (zone === null || !Array.isArray(cal.weekly) || cal.weekly.length !== 7) return null;
   const weekly: (readonly number[])[] = [];
@@ -395,7 +395,7 @@ function flatIntervals(intervals: unknown): number[] | null {
   const flat: number[] = [];
   for (const [a, b] of pairs) {
     const last = flat.length - 1;
-    if (last > 0 && a * 60000 <= flat[last]) flat[last] = Math.max(flat[last], b * 60000);
+    if (last > 0 && a * 60000 <= flat[last]!) flat[last] = Math.max(flat[last]!, b * 60000);
     else flat.push(a * 60000, b * 60000);
   }
   return flat;
@@ -437,10 +437,10 @@ function isoDate(days: number): string {
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2);
+  return padNumber(year, 4) + "-" + padNumber(month, 2) + "-" + padNumber(day, 2);
 }
 
-function pad(value: number, width: number): string {
+function padNumber(value: number, width: number): string {
   const text = String(value);
   return text.length >= width ? text : "0".repeat(width - text.length) + text;
 }

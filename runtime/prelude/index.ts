@@ -26,4 +26,6 @@ export type {
 export { readOwn } from "./own.ts";
 export { COULD_NOT_READ, describeProblem, inputProblem } from "./validation.ts";
 export { readContext } from "./context.ts";
+export { staffDecision } from "./staffing.ts";
+export type { Calendar } from "./calendar.ts";
 export { assemble, BUILTIN_INVALID_SAY, FAIL_SAFE_PROBLEM, failSafe, formatValue } from "./assembly.ts";

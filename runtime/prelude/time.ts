@@ -17,7 +17,7 @@ export function deadlineAfter(nowMs: number | null, withinSeconds: number): stri
  * for years 0000-9999 (toISOString costs about a microsecond on some engines; this is the hot path
  * of every decision with a deadline), and by toISOString itself for the expanded years outside.
  */
-function isoUtc(ms: number): string {
+export function isoUtc(ms: number): string {
   const t = Math.trunc(ms); // the Date constructor's TimeClip truncates toward zero
   const days = Math.floor(t / 86400000);
   const z = days + 719468; // days since 0000-03-01 (H. Hinnant's civil_from_days)

@@ -52,6 +52,15 @@ export interface Brief {
   stillToCollect: string[];
   mustConfirm: string[];
   doNotReAsk: string[];
+  /**
+   * Present exactly when the contract has `calendars` (runtime/prelude/staffing.ts): the deadline as local
+   * time with the owner's offset, whether it counts business time, whether the owner is open at `now`
+   * (null without an owner) and, when closed, its next opening (local time with its offset).
+   */
+  deadlineLocal?: string | null;
+  businessTime?: boolean;
+  ownerOpen?: boolean | null;
+  ownerOpensAt?: string | null;
 }
 
 export interface Decision {
@@ -69,6 +78,15 @@ export interface Decision {
   confirm: string[];
   doNotReAsk: string[];
   brief: Brief | null;
+  /**
+   * Present exactly when the contract has `calendars` (runtime/prelude/staffing.ts): the deadline as local
+   * time with the owner's offset, whether it counts business time, whether the owner is open at `now`
+   * (null without an owner) and, when closed, its next opening (local time with its offset).
+   */
+  deadlineLocal?: string | null;
+  businessTime?: boolean;
+  ownerOpen?: boolean | null;
+  ownerOpensAt?: string | null;
   /** Present only when `rule` is "invalid-input". */
   invalid?: Problem[];
 }
@@ -83,6 +101,8 @@ export interface Outcome {
   readonly urgency: Urgency;
   readonly collect: readonly string[];
   readonly confirm: readonly string[];
+  /** In contracts with calendars: completes the decision with its owner's staffing (`staffDecision`). */
+  readonly staff?: (decision: Decision, nowMs: number | null) => void;
 }
 
 export interface ContractInfo {

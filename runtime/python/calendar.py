@@ -7,6 +7,7 @@
 # "closed": ["YYYY-MM-DD", ...], "exceptions": {"YYYY-MM-DD": [[startMinute, endMinute], ...]}}.
 import datetime as _datetime
 import zoneinfo as _zoneinfo
+from typing import Any, Dict, List, Optional, Tuple
 
 _DAY_MS = 86400000
 _CALENDAR_MIN_MS = 0  # 1970-01-01T00:00:00Z
@@ -17,13 +18,13 @@ _CALENDARS_CACHED = 256
 _EPOCH = _datetime.datetime(1970, 1, 1, tzinfo=_datetime.timezone.utc)
 
 # zone name -> [ZoneInfo, {UTC day: [(start, end, offset), ...]}] or None for an unknown zone.
-_zones = {}
+_zones: Dict[str, Any] = {}
 # id(calendar) -> (calendar, prepared or None). INVARIANT: a calendar is immutable once passed in; the
 # entry holds the calendar itself, so its id cannot be reused while it is cached.
-_prepared = {}
+_prepared: Dict[int, Any] = {}
 
 
-def _is_open(cal, ms):
+def _is_open(cal: Any, ms: Any) -> Optional[bool]:
     """Whether `cal` is open at instant `ms` (epoch milliseconds), or None if either is out of range."""
     data = _calendar_data(cal)
     ms = _valid_instant(ms)
@@ -42,12 +43,12 @@ def _is_open(cal, ms):
     return False
 
 
-def _next_opening(cal, ms):
+def _next_opening(cal: Any, ms: Any) -> Optional[int]:
     """The first instant >= ms at which `cal` is open (ms itself if open), or None within the horizon."""
     return _add_business_time(cal, ms, 0)
 
 
-def _add_business_time(cal, ms, seconds):
+def _add_business_time(cal: Any, ms: Any, seconds: Any) -> Optional[int]:
     """The instant at which `seconds` of open time have elapsed from `ms` (a closing, when it ends there)."""
     data = _calendar_data(cal)
     ms = _valid_instant(ms)
@@ -86,7 +87,7 @@ def _add_business_time(cal, ms, seconds):
     return None
 
 
-def _local_iso(zone, ms):
+def _local_iso(zone: Any, ms: Any) -> Optional[str]:
     """`ms` as ISO 8601 local time in `zone` with its offset (+HH:MM, +HH:MM:SS if it has seconds)."""
     data = _zone_data(zone)
     ms = _valid_instant(ms)
@@ -115,7 +116,7 @@ def _local_iso(zone, ms):
     return text if offset % 60 == 0 else text + ":%02d" % (offset % 60)
 
 
-def _is_whole(value):
+def _is_whole(value: Any) -> bool:
     if isinstance(value, bool):
         return False
     if isinstance(value, int):
@@ -123,14 +124,14 @@ def _is_whole(value):
     return isinstance(value, float) and value.is_integer()
 
 
-def _valid_instant(ms):
+def _valid_instant(ms: Any) -> Optional[int]:
     """`ms` as an int if it is a whole number of milliseconds in range, else None."""
     if not _is_whole(ms) or not _CALENDAR_MIN_MS <= ms < _CALENDAR_MAX_MS:
         return None
     return int(ms)
 
 
-def _intervals_on(data, day):
+def _intervals_on(data: Any, day: int) -> Any:
     """The intervals of local day `day` (flat, in ms since local midnight)."""
     if day in data[2]:
         return ()
@@ -138,7 +139,7 @@ def _intervals_on(data, day):
     return hours if hours is not None else data[1][(day + 3) % 7]  # 1970-01-01 was a Thursday
 
 
-def _offset_piece_at(zone, ms):
+def _offset_piece_at(zone: Any, ms: int) -> Optional[Tuple[int, int, int]]:
     """The piece (start, end, offset) of constant offset that holds `ms`, or None."""
     day = ms // _DAY_MS
     days = zone[1]
@@ -165,7 +166,7 @@ def _offset_piece_at(zone, ms):
     return None
 
 
-def _split_at_changes(zone, start, first, end, last):
+def _split_at_changes(zone: Any, start: int, first: int, end: int, last: int) -> Optional[List[Tuple[int, int, int]]]:
     """The pieces of [start, end): each offset change found by bisection to the second."""
     out = []
     while first != last:
@@ -190,7 +191,7 @@ def _split_at_changes(zone, start, first, end, last):
     return out
 
 
-def _offset_at(zone, ms):
+def _offset_at(zone: Any, ms: int) -> Optional[int]:
     """The zone's UTC offset in ms at instant `ms` (to the second), or None."""
     try:
         offset = (_EPOCH + _datetime.timedelta(milliseconds=ms // 1000 * 1000)).astimezone(zone[0]).utcoffset()
@@ -199,7 +200,7 @@ def _offset_at(zone, ms):
         return None
 
 
-def _zone_data(zone):
+def _zone_data(zone: Any) -> Any:
     """[ZoneInfo, day cache] or None; names match ignoring case, as Intl matches them."""
     if not isinstance(zone, str) or not zone[:1].isascii() or not zone[:1].isalpha():
         return None
@@ -214,17 +215,17 @@ def _zone_data(zone):
     return _zones[zone]
 
 
-def _zone_info(name):
+def _zone_info(name: str) -> Any:
     try:
         return _zoneinfo.ZoneInfo(name)
     except Exception:  # unknown zone, or a name zoneinfo refuses
         return None
 
 
-_names_by_lower_case = None
+_names_by_lower_case: Optional[Dict[str, str]] = None
 
 
-def _zone_names():
+def _zone_names() -> Dict[str, str]:
     """Lower-cased name -> name of every zone zoneinfo lists (read once, only for a name it did not find)."""
     global _names_by_lower_case
     if _names_by_lower_case is None:
@@ -235,7 +236,7 @@ def _zone_names():
     return _names_by_lower_case
 
 
-def _calendar_data(cal):
+def _calendar_data(cal: Any) -> Any:
     """(zone, weekly, closed days, exceptions) prepared and cached by identity, or None."""
     if not isinstance(cal, dict):
         return None
@@ -248,7 +249,7 @@ def _calendar_data(cal):
     return entry[1]
 
 
-def _prepare(cal):
+def _prepare(cal: Dict[str, Any]) -> Any:
     zone = _zone_data(cal.get("zone"))
     weekly = cal.get("weekly")
     if zone is None or not isinstance(weekly, list) or len(weekly) != 7:
@@ -283,7 +284,7 @@ def _prepare(cal):
     return (zone, days, closed, exceptions)
 
 
-def _flat_intervals(intervals):
+def _flat_intervals(intervals: Any) -> Optional[List[int]]:
     """Sorted, merged flat list in ms, or None unless each is [start, end], 0 <= start <= end <= 1440."""
     if not isinstance(intervals, list):
         return None
@@ -308,7 +309,7 @@ def _flat_intervals(intervals):
     return flat
 
 
-def _day_of_iso_date(date):
+def _day_of_iso_date(date: Any) -> Optional[int]:
     """Days since 1970-01-01 of a valid "YYYY-MM-DD" (years 1000-9999), else None."""
     if not isinstance(date, str) or len(date) != 10 or date[4] != "-" or date[7] != "-":
         return None
@@ -322,3 +323,40 @@ def _day_of_iso_date(date):
         return (_datetime.date(year, month, day) - _EPOCH.date()).days
     except ValueError:
         return None
+
+
+# ---- staffing: what a decision says about its owner's business hours ----
+# runtime/prelude/staffing.ts step by step. Inlined into modules of contracts with calendars, after the
+# runtime (whose _clock_ms, _iso_utc and _parse_iso_instant it uses).
+
+
+def _staff_decision(decision: Dict[str, Any], cal: Optional[Dict[str, Any]], business: bool, now_ms: Optional[float]) -> None:
+    """Completes `decision` (and its brief) with deadlineLocal, businessTime, ownerOpen and ownerOpensAt."""
+    now = _math.floor(float(_clock_ms() if now_ms is None else now_ms))
+    within = decision["withinSeconds"]
+    business_time = business and within is not None and cal is not None
+    deadline = decision["deadline"]
+    if business_time:
+        at = _add_business_time(cal, now, within)
+        deadline = None if at is None else _iso_utc(at)
+        decision["deadline"] = deadline
+    zone = "UTC" if cal is None else cal["zone"]
+    deadline_ms = None if deadline is None else _parse_iso_instant(deadline)
+    deadline_local = None if deadline_ms is None else _local_iso(zone, deadline_ms)
+    owner_open = None if decision["owner"] is None else True if cal is None else _is_open(cal, now)
+    opening = _next_opening(cal, now) if owner_open is False and cal is not None else None
+    owner_opens_at = None if opening is None else _local_iso(zone, opening)
+    invalid = decision.pop("invalid", None)
+    decision["deadlineLocal"] = deadline_local
+    decision["businessTime"] = business_time
+    decision["ownerOpen"] = owner_open
+    decision["ownerOpensAt"] = owner_opens_at
+    if invalid is not None:
+        decision["invalid"] = invalid
+    brief = decision["brief"]
+    if brief is not None:
+        brief["deadline"] = deadline
+        brief["deadlineLocal"] = deadline_local
+        brief["businessTime"] = business_time
+        brief["ownerOpen"] = owner_open
+        brief["ownerOpensAt"] = owner_opens_at

@@ -683,7 +683,15 @@ def _invalid_decision(m: Dict[str, Any], ctx: _Context, problems: List[_Problem]
     on_invalid = m["onInvalid"]
     reasons = [] if on_invalid[1] is None else [_render(on_invalid[1], {})]
     say = _BUILTIN_INVALID_SAY if on_invalid[2] is None else _render(on_invalid[2], {})
-    return _assemble(m["info"], on_invalid[0], [], reasons, say, {}, ctx, problems)
+    return _staffed(m, _assemble(m["info"], on_invalid[0], [], reasons, say, {}, ctx, problems), ctx[0])
+
+
+def _staffed(m: Dict[str, Any], decision: Dict[str, Any], now_ms: Optional[float]) -> Dict[str, Any]:
+    """In a contract with calendars, `decision` completed by the generated `_staff` (its owner's business hours)."""
+    staff = m.get("staff")
+    if staff is not None:
+        staff(decision, now_ms)
+    return decision
 
 
 def _decide_with(m: Dict[str, Any], signals: Any, context: Any) -> Dict[str, Any]:
@@ -711,7 +719,7 @@ def _decide_with(m: Dict[str, Any], signals: Any, context: Any) -> Dict[str, Any
             return _invalid_decision(m, ctx, [{"signal": None, "problem": _NO_MATCH_PROBLEM}])
         reasons = [] if otherwise[1] is None else [_render(otherwise[1], values)]
         say = None if otherwise[2] is None else _render(otherwise[2], values)
-        return _assemble(m["info"], otherwise[0], [], reasons, say, {}, ctx, None)
+        return _staffed(m, _assemble(m["info"], otherwise[0], [], reasons, say, {}, ctx, None), ctx[0])
     reasons: List[str] = []
     if winner[3] is not None:
         reasons.append(_render(winner[3], values))
@@ -722,7 +730,7 @@ def _decide_with(m: Dict[str, Any], signals: Any, context: Any) -> Dict[str, Any
     for name in winner[2]:
         evidence[name] = values[name]
     say = None if winner[4] is None else _render(winner[4], values)
-    return _assemble(m["info"], winner[0], [rule[0][0] for rule in matched], reasons, say, evidence, ctx, None)
+    return _staffed(m, _assemble(m["info"], winner[0], [rule[0][0] for rule in matched], reasons, say, evidence, ctx, None), ctx[0])
 
 
 def _fail_safe(m: Dict[str, Any]) -> Dict[str, Any]:
@@ -731,7 +739,7 @@ def _fail_safe(m: Dict[str, Any]) -> Dict[str, Any]:
         on_invalid = m["onInvalid"]
         reasons = [] if on_invalid[1] is None else [_render(on_invalid[1], {})]
         say = _BUILTIN_INVALID_SAY if on_invalid[2] is None else _render(on_invalid[2], {})
-        return _assemble(m["info"], on_invalid[0], [], reasons, say, {}, _NO_CONTEXT, problems)
+        return _staffed(m, _assemble(m["info"], on_invalid[0], [], reasons, say, {}, _NO_CONTEXT, problems), None)
     except Exception:
         return _assemble(("unknown", None), _BUILTIN_INVALID_OUTCOME, [], [], _BUILTIN_INVALID_SAY, {}, _NO_CONTEXT, problems)
 

@@ -43,8 +43,9 @@ otherwise answer`));
     expect(long!.message).toContain("from Wed 2026-12-23 17:30 (+01:00) until Mon 2026-12-28 09:00 (+01:00), 4 days 15 h 30 min");
   });
 
-  it("say nothing of a promise the closures allow, an owner open around the clock or without hours", () => {
+  it("say nothing of a promise the closures allow, in business time, to an owner open around the clock or without hours", () => {
     expect(findings(contract(`rule slow when sentiment < -0.5 then route to senior within 5d
+rule open when topic is other then escalate to senior within 30 business minutes
 rule night when topic is billing then escalate to clinician within 10m
 otherwise route to callback`))).toEqual([]);
   });

@@ -32,7 +32,7 @@ describe("formatting generated contracts", () => {
   });
 
   it("keeps the tree and the comments of the examples, whatever their layout", () => {
-    const examples = ["support", "b2b-sales", "clinic-intake", "property-viewings"].map((name) =>
+    const examples = ["support", "b2b-sales", "clinic-intake", "property-viewings", "support-hours"].map((name) =>
       readFileSync(new URL(`../../examples/${name}.handoff`, import.meta.url), "utf8"),
     );
     fc.assert(

@@ -29,6 +29,9 @@ const cases: [string, () => ContractModel, Strategy | undefined][] = [
   // The large-contract strategies, on a small contract so the whole module can be read.
   ["support-desk.indexed", () => supportDesk, "indexed"],
   ["first-match.chunked", () => firstMatch, "chunked"],
+  // Calendars: the calendar constants, the staffing functions and the outcomes that name them.
+  ["support-hours", () => example("support-hours.handoff"), undefined],
+  ["support-hours.indexed", () => example("support-hours.handoff"), "indexed"],
 ];
 
 describe("golden generated modules", () => {

@@ -116,6 +116,16 @@ describe("hover", () => {
     expect(await hoverAt(quoted, "# route", 3)).toBe("");
   });
 
+  it("shows a calendar's declaration and the owners it staffs, from its declaration or an owner's `hours`", async () => {
+    const text = 'calendars {\n  office: "Europe/Berlin" mon-fri 09:00-17:30 closed ["2026-12-24"]\n}\nsignals { a: bool }\nowners {\n  billing: "Billing" hours office\n  desk: "Desk"\n}\notherwise answer\n';
+    const value = await hoverAt(text, "hours office", 7);
+    expect(value).toContain('calendar office: "Europe/Berlin" mon-fri 09:00-17:30 closed ["2026-12-24"]');
+    expect(value).toContain("Hours of `billing`.");
+    expect(await hoverAt(text, "office:", 1)).toContain("Local time in `Europe/Berlin`");
+    expect(await hoverAt(text, "billing:", 1)).toContain('owner billing: "Billing" hours office');
+    expect(await hoverAt(text, "desk:", 1)).toContain("No `hours`: always staffed.");
+  });
+
   it("shows an owner's display name and an enum member's enum", async () => {
     expect(await hoverAt(desk, "to senior", 4)).toContain('owner senior: "Senior support"');
     expect(await hoverAt(desk, "is medical", 4)).toContain("A member of `topic: billing | pricing | technical | medical`");

@@ -48,6 +48,13 @@ describe("definition and references", () => {
 });
 
 describe("rename", () => {
+  it("renames a calendar in its declaration and every owner's `hours`", async () => {
+    const text = 'calendars { office: "Europe/Berlin" mon-fri 09:00-17:30 }\nsignals { a: bool }\nowners {\n  billing: "Billing" hours office\n  senior: "Senior" hours office\n}\notherwise answer\n';
+    const renamed = await renameAt(text, "hours office", "berlin", 7);
+    expect(renamed).toBe(text.replaceAll("office", "berlin"));
+    expect(check(renamed).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
   it("renames a signal in its declaration, conditions, interpolations and tests", async () => {
     const renamed = await renameAt(desk, "sentiment < -0.5", "mood");
     expect(renamed).toBe(

@@ -16,9 +16,9 @@ import { strategyNames } from "../../compiler/codegen/strategies/names.ts";
 import { check } from "../../compiler/compile.ts";
 import type { ContractModel } from "../../compiler/model.ts";
 import { generatePython, pythonStrategies, type PythonStrategy } from "../../compiler/python/index.ts";
-import { contextFor, inputFor, validValue } from "../support/arbitraries.ts";
+import { calendarContextFor, contextFor, inputFor, validValue } from "../support/arbitraries.ts";
 import type { GeneratedModule } from "../support/load-module.ts";
-import { randomContract } from "../support/random-contracts.ts";
+import { randomCalendarContract, randomContract } from "../support/random-contracts.ts";
 import { boundaryLines, type Line } from "./boundaries.ts";
 import { loadQuickly, runPythonAsync, transfer, viaJson, writeModule } from "./python.ts";
 
@@ -59,7 +59,9 @@ function asciiJson(value: unknown): string {
 
 /** Random lines and boundary lines for a contract's signals (the same for both policies). */
 function linesFor(model: ContractModel, count: number, seed: number, large: boolean): Line[] {
-  const pairs = fc.sample(fc.tuple(inputFor(model), contextFor(model)), { numRuns: count, seed });
+  // With calendars, `now` mostly at instants around openings, closings and DST changes (calendarNow).
+  const contexts = model.calendars ? calendarContextFor(model) : contextFor(model);
+  const pairs = fc.sample(fc.tuple(inputFor(model), contexts), { numRuns: count, seed });
   const random = pairs.map(([input, context]) => {
     const i = transfer(input);
     const c = transfer(context);
@@ -152,5 +154,11 @@ describe("Python module ≡ TypeScript module (every strategy, both policies)", 
     const sources = fc.sample(randomContract, { numRuns: 50, seed: 11 });
     const built = await inPairs(sources.map((source, n) => () => compareBoth(`random-${n}`, source, 250, 100 + n)));
     expect(built.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(80);
+  }, 300_000);
+
+  it("on random contracts with calendars", async () => {
+    const sources = fc.sample(randomCalendarContract, { numRuns: 16, seed: 12 });
+    const built = await inPairs(sources.map((source, n) => () => compareBoth(`calendar-${n}`, source, 250, 300 + n)));
+    expect(built.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(24);
   }, 300_000);
 });

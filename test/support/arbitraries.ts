@@ -5,6 +5,7 @@
  * `constructor` keys, non-plain inputs.
  */
 import fc from "fast-check";
+import { changesOf } from "../calendar/arbitraries.ts";
 import type { Cond, ContractModel, SignalModel, SignalValue } from "../../compiler/model.ts";
 
 const ABSENT = Symbol("absent");
@@ -212,5 +213,43 @@ export function contextFor(model: ContractModel): fc.Arbitrary<unknown> {
     { arbitrary: fc.constant(undefined), weight: 2 },
     { arbitrary: record, weight: 6 },
     { arbitrary: fc.anything(), weight: 1 },
+  );
+}
+
+/** 2020-01-01 and 2036-01-01 UTC, in epoch milliseconds. */
+const CAL_FROM = Date.UTC(2020, 0, 1);
+const CAL_TO = Date.UTC(2036, 0, 1);
+
+/** The DST changes of the random calendars' zones (test/support/random-contracts.ts) in 2024–2030, found with Intl. */
+const dstChanges = (): number[] => ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe"].flatMap(changesOf);
+
+/**
+ * `now` for contracts with calendars: any instant 2020–2035; instants at, or a millisecond or a minute
+ * either side of, a whole or half hour (where every opening, closing, local midnight and DST change of the
+ * pool's zones falls); and instants at, near and within a day of each DST change of the pool's zones
+ * 2024–2030; as ISO strings with or without an offset, or epoch milliseconds.
+ */
+export const calendarNow: fc.Arbitrary<unknown> = fc.oneof(
+  fc
+    .tuple(
+      fc.constant(null).chain(() => fc.constantFrom(...dstChanges())),
+      fc.oneof(fc.constantFrom(0, 1, -1, 60_000, -60_000, 1_800_000, -1_800_000, 3_600_000, -3_600_000), fc.integer({ min: -86_400_000, max: 86_400_000 })),
+    )
+    .map(([change, delta]) => change + delta),
+  fc.integer({ min: CAL_FROM, max: CAL_TO }),
+  fc
+    .tuple(fc.integer({ min: CAL_FROM / 1_800_000, max: CAL_TO / 1_800_000 }), fc.constantFrom(0, 0, 0, 1, -1, 60_000, -60_000))
+    .chain(([k, delta]) => {
+      const ms = k * 1_800_000 + delta;
+      return fc.constantFrom<unknown>(ms, new Date(ms).toISOString(), new Date(ms + 3_600_000).toISOString().replace("Z", "+01:00"));
+    }),
+);
+
+/** `contextFor`, with `now` from `calendarNow` most of the time (the model has calendars). */
+export function calendarContextFor(model: ContractModel): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { arbitrary: calendarNow.map((now) => ({ now })), weight: 6 },
+    { arbitrary: fc.tuple(calendarNow, fc.dictionary(fc.constantFrom(...model.fields.map((f) => f.name), "x"), fc.string(), { maxKeys: 2 })).map(([now, collected]) => ({ now, collected })), weight: 1 },
+    { arbitrary: contextFor(model), weight: 1 },
   );
 }

@@ -182,3 +182,44 @@ export function sampleInputs(model: ContractModel, seed: number, count: number):
     return input;
   });
 }
+
+/** Calendars for random contracts: DST in both hemispheres, a 30-minute shift, 24:00, closed and dated days. */
+const calendarPool = [
+  'office: "Europe/Berlin" mon-fri 09:00-12:00, 13:00-17:30, sat 10:00-14:00 closed ["2026-03-30", "2026-12-24", "2026-12-25", "2027-01-01"] open "2026-12-31" 09:00-12:00',
+  'nyc: "America/New_York" mon-sun 00:00-24:00 closed ["2026-11-26"]',
+  'howe: "Australia/Lord_Howe" mon-fri 01:30-02:30, sun 00:00-24:00 open "2026-10-04" 02:00-03:00',
+  'night: "Asia/Kolkata" mon-thu 22:00-24:00, tue-fri 00:00-06:00',
+] as const;
+
+/**
+ * Random contracts with a `calendars` block: owners `a` and `b` each staffed by a calendar of the pool
+ * (or `b` always staffed), and some deadlines of the staffed owners turned into business time.
+ */
+export const randomCalendarContract: fc.Arbitrary<string> = fc
+  .tuple(
+    randomContract,
+    fc.integer({ min: 0, max: calendarPool.length - 1 }),
+    fc.integer({ min: -1, max: calendarPool.length - 1 }),
+    fc.infiniteStream(fc.constantFrom("", "90 business minutes", "2 business hours", "1 business hour", "30 business minutes")),
+    fc.option(fc.constantFrom("stop to a within 45 business minutes", "escalate to b within 1 business hour", "route to a within 1h")),
+  )
+  .map(([source, a, b, business, onInvalid]) => {
+    const name = (i: number): string => calendarPool[i]!.slice(0, calendarPool[i]!.indexOf(":"));
+    const used = [...new Set([a, ...(b >= 0 ? [b] : [])])];
+    const owners = `owners { a: "A" hours ${name(a)} b: "B"${b >= 0 ? ` hours ${name(b)}` : ""} }`;
+    const lines = source.split("\n").map((line) => {
+      const m = /^(rule r\d+ when .* then (?:route|escalate|stop) to ([ab])) within (\dh)(.*)$/.exec(line);
+      if (!m || (m[2] === "b" && b < 0)) return line;
+      const next = business.next().value as string;
+      return next === "" ? line : `${m[1]} within ${next}${m[4]}`;
+    });
+    const invalid = onInvalid === null || (onInvalid.includes("to b") && b < 0) ? [] : [`on invalid ${onInvalid}`];
+    return [
+      `calendars {`,
+      ...used.map((i) => `  ${calendarPool[i]}`),
+      `}`,
+      ...lines.map((line) => (line.startsWith("owners {") ? owners : line)),
+      ...invalid,
+      "",
+    ].join("\n");
+  });

@@ -78,11 +78,19 @@ export function ruleTables(cx: BodyContext): string {
   // wins); the table is emitted under both policies and holds the most-severe precedence.
   const ranks = model.rules.map((r) => precedence("most-severe", r.action));
   const fieldsOf = rowFields(model);
+  // With calendars, each rule's staffing function (codegen/staffing.ts), which its outcome carries.
+  const staffNames = model.calendars === undefined ? null : model.rules.map((r) => cx.staffOf(r) ?? "undefined");
   const row = (rule: RuleModel): string => {
     const fields = fieldsOf(rule);
     return `  [${ROW_FIELDS.map((f) => fields[f]).join(", ")}]`;
   };
   return [
+    ...(staffNames === null
+      ? []
+      : [
+          `/** Each rule's staffing function, by index (see staffDecision). */`,
+          `const RULE_STAFF: readonly ((decision: Decision, nowMs: number | null) => void)[] = [${staffNames.join(", ")}];`,
+        ]),
     `/** Display names of the owners. */`,
     `const OWNER_NAMES: { readonly [owner: string]: string } = { ${model.owners.map((o) => `${key(o.key)}: ${str(o.displayName)}`).join(", ")} };`,
     `/** Signal names by index (the \`v<i>\`/\`S_<i>\` numbering). */`,
@@ -121,6 +129,7 @@ export function ruleTables(cx: BodyContext): string {
     `      urgency,`,
     `      collect: [...collect],`,
     `      confirm: [...confirm],`,
+    ...(staffNames === null ? [] : [`      staff: RULE_STAFF[j]!,`]),
     `    };`,
     `    OUTCOME_CACHE[j] = outcome;`,
     `  }`,
