@@ -56,7 +56,7 @@ const format = (shape: string): OptionUsage => ({ name: "--format", value: "huma
 export const commandUsage = {
   check: {
     summary: "check contracts and print their diagnostics",
-    synopsis: ["check FILE... [--format human|json] [--info] [--all] [--witnesses]"],
+    synopsis: ["check FILE... [--format human|json] [--info] [--all] [--witnesses] [--now INSTANT]"],
     description: [
       "Parses and type-checks each contract, proves what the static analyses prove, and prints every diagnostic;",
       `a file with more than ${SUMMARY_THRESHOLD} to show is summarised: per code, its count and the first ${SUMMARY_FIRST} in full.`,
@@ -82,6 +82,11 @@ export const commandUsage = {
           "also print, for every rule that can win, one input on which it wins",
           '(human: `rule NAME: signal = value, ...`; json: {"diagnostics": [...], "witnesses": [{file, rule, example}]})',
         ].join("\n"),
+      },
+      {
+        name: "--now",
+        value: "INSTANT",
+        text: "the ISO 8601 instant the analyses of owners' hours look ahead from, a year and a week (default: now),\nso a check in CI gives the same findings every day",
       },
     ],
   },

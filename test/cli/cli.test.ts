@@ -252,3 +252,32 @@ describe("handoff check: many diagnostics", () => {
     expect(run.stdout).not.toContain("more not shown");
   });
 });
+
+describe("handoff check --now", () => {
+  const contract = [
+    `calendars { office: "Europe/Berlin" mon-fri 09:00-17:30 closed ["2026-12-24", "2026-12-25"] }`,
+    `signals { upset: bool }`,
+    `owners { senior: "Senior support" hours office }`,
+    `rule angry when upset then escalate to senior within 3d`,
+    `otherwise answer`,
+    "",
+  ].join("\n");
+
+  it("looks ahead from the instant given, so the findings of owners' hours do not move with the clock", async () => {
+    const dir = tempDir({ "h.handoff": contract });
+    // Christmas Eve is a Thursday: closed from Wed 23 December 17:30 to Mon 28 December 09:00.
+    const before = await cli(dir, ["check", "h.handoff", "--now", "2026-12-01T00:00:00Z"]);
+    expect(before.stdout).toContain("promise-outside-hours: rule `angry` promises `senior` within 3d, but `senior` (hours `office`) is closed from Wed 2026-12-23 17:30 (+01:00) until Mon 2026-12-28 09:00 (+01:00)");
+    const after = await cli(dir, ["check", "h.handoff", "--now", "2026-12-28"]);
+    expect(after.stdout).toBe("h.handoff: no problems\n");
+  });
+
+  it("refuses what is not an instant, naming it", async () => {
+    const dir = tempDir({ "h.handoff": contract });
+    for (const bad of ["tomorrow", "2026-13-01", "2026-12-01T10:00"]) {
+      const run = await cli(dir, ["check", "h.handoff", "--now", bad]);
+      expect(run.code, bad).toBe(2);
+      expect(run.stderr).toContain(`--now must be an ISO 8601 instant such as 2026-12-04T09:00:00Z, not \`${bad}\``);
+    }
+  });
+});
