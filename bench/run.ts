@@ -2,7 +2,7 @@
  * `npm run bench`: decisions of the compiled support contract beside a hand-written if-chain and
  * json-rules-engine; decisions at 25 to 10,000 rules beside naive modules, json-rules-engine and Zen,
  * with build time, module size and cold start; decisions when an input matches many rules; the Python
- * target beside hand-written Python and the TypeScript module; check/build
+ * target beside hand-written Python and the TypeScript module; business-time deadlines; check/build
  * time; analysis growth; the language server; review, replay and log generation. Interleaved, medians, ratios. Prints a report and writes it to
  * docs/performance.md (`--quick`: fewer rounds and sizes, prints only).
  */
@@ -23,6 +23,7 @@ import { benchLsp, lspSection } from "./lsp.ts";
 import { reviewSection } from "./review.ts";
 import { manyMatchesSection } from "./many-matches.ts";
 import { pythonSection } from "./python.ts";
+import { businessTimeSection } from "./business-time.ts";
 import { scaleSection } from "./scale.ts";
 import { benchStartup, startupSection } from "./startup.ts";
 
@@ -177,6 +178,8 @@ const report = [
   await manyMatchesSection({ quick }),
   "",
   await pythonSection({ quick }),
+  "",
+  await businessTimeSection({ quick }),
   "",
   await toolTimes(),
   "",
