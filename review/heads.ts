@@ -27,6 +27,8 @@ export interface HeadColumns {
   readonly withinSeconds: Float64Array;
   /** NaN for null. */
   readonly deadlineMs: Float64Array;
+  /** Per decision: bit 0 set when `ownerOpen` is known, bit 1 its value, bit 2 `businessTime`. */
+  readonly staffing: Int8Array;
   /** The action's index in `actionNames`, or the event's in CONVERSATION_EVENTS. */
   readonly code: Int8Array;
   /** Index into `contracts`. */
@@ -55,6 +57,7 @@ export function parseBatch(batch: Uint8Array): HeadColumns {
     turn: new Float64Array(n),
     withinSeconds: new Float64Array(n),
     deadlineMs: new Float64Array(n),
+    staffing: new Int8Array(n),
     code: new Int8Array(n),
     contract: new Int32Array(n),
     contracts: [] as { name: string; version: string | null; hash: string }[],
@@ -93,6 +96,7 @@ export function parseBatch(batch: Uint8Array): HeadColumns {
     cols.owner.push(record.owner);
     cols.withinSeconds[r] = record.withinSeconds ?? NaN;
     cols.deadlineMs[r] = record.deadlineMs ?? NaN;
+    cols.staffing[r] = (record.ownerOpen === null ? 0 : record.ownerOpen ? 3 : 1) | (record.businessTime ? 4 : 0);
     const k = record.contract;
     const key = `${k.name}\u0000${k.version}\u0000${k.hash}`;
     let c = contractIndex.get(key);
@@ -113,6 +117,7 @@ export function parseBatch(batch: Uint8Array): HeadColumns {
     turn: cut(cols.turn),
     withinSeconds: cut(cols.withinSeconds),
     deadlineMs: cut(cols.deadlineMs),
+    staffing: cut(cols.staffing),
     code: cut(cols.code),
     contract: cut(cols.contract),
     contracts: cols.contracts,
@@ -131,6 +136,7 @@ export function headAt(cols: HeadColumns, r: number): LogHead | { readonly error
   if (kind === 2) return { type: "event", ...common, event: CONVERSATION_EVENTS[cols.code[r]!]! };
   const within = cols.withinSeconds[r]!;
   const deadline = cols.deadlineMs[r]!;
+  const staffing = cols.staffing[r]!;
   return {
     type: "decision",
     ...common,
@@ -140,5 +146,7 @@ export function headAt(cols: HeadColumns, r: number): LogHead | { readonly error
     owner: cols.owner[r]!,
     withinSeconds: Number.isNaN(within) ? null : within,
     deadlineMs: Number.isNaN(deadline) ? null : deadline,
+    ownerOpen: staffing & 1 ? (staffing & 2) !== 0 : null,
+    businessTime: (staffing & 4) !== 0,
   };
 }

@@ -20,6 +20,10 @@ export interface DecisionRecord {
   readonly withinSeconds: number | null;
   /** The decision's deadline in epoch ms, or null. */
   readonly deadlineMs: number | null;
+  /** Whether the owner's calendar was open when the decision was made; null when the line does not say (no calendars). */
+  readonly ownerOpen: boolean | null;
+  /** True when the deadline counts the owner's open time (`businessTime` in the decision). */
+  readonly businessTime: boolean;
   /** The logged signals and context, as replay passes them to `decide`. */
   readonly signals: Readonly<Record<string, unknown>>;
   readonly context: Readonly<Record<string, unknown>>;
@@ -112,6 +116,10 @@ function decisionRecord(
   const deadline = d.deadline;
   const deadlineMs = typeof deadline === "string" ? Date.parse(deadline) : deadline === null ? null : NaN;
   if (deadlineMs !== null && Number.isNaN(deadlineMs)) return { error: "`decision.deadline` is not an ISO-8601 time or null" };
+  const ownerOpen = d.ownerOpen;
+  if (ownerOpen !== undefined && ownerOpen !== null && typeof ownerOpen !== "boolean") return { error: "`decision.ownerOpen` is not true, false or null" };
+  const businessTime = d.businessTime;
+  if (businessTime !== undefined && typeof businessTime !== "boolean") return { error: "`decision.businessTime` is not true or false" };
   return {
     type: "decision",
     ...common,
@@ -121,6 +129,8 @@ function decisionRecord(
     owner: owner as string | null,
     withinSeconds: within as number | null,
     deadlineMs,
+    ownerOpen: ownerOpen ?? null,
+    businessTime: businessTime === true,
     signals,
     context,
   };

@@ -41,7 +41,7 @@ export const nearMissDefinitions: Readonly<Record<NearMissKind, { readonly title
 export const nearMissKinds = Object.keys(nearMissDefinitions) as NearMissKind[];
 
 /** What is kept of a decision that may still be flagged (not its signals or context). */
-export type TrackedDecision = Pick<DecisionHead, "conversationId" | "turn" | "action" | "rule" | "deadlineMs">;
+export type TrackedDecision = Pick<DecisionHead, "conversationId" | "turn" | "action" | "rule" | "owner" | "deadlineMs">;
 
 /** A decision that may still be flagged; `flagged` makes it count once whatever flags it. */
 export interface Tracked {
@@ -80,6 +80,8 @@ export class NearMissDetector {
   constructor(
     private readonly onNearMiss: (kind: NearMissKind, tracked: Tracked, detail: string) => void,
     options: NearMissOptions = {},
+    /** A route or escalation accepted by its deadline (or with none). */
+    private readonly onAcceptedInTime: (tracked: Tracked) => void = () => {},
   ) {
     this.idleMs = options.idleMs ?? 14 * 86_400_000;
     this.maxOpen = options.maxOpen ?? 100_000;
@@ -87,8 +89,8 @@ export class NearMissDetector {
 
   decision(record: DecisionHead, file: string, line: number): void {
     const c = this.touch(record.conversationId, record.ms);
-    const { conversationId, turn, action, rule, deadlineMs } = record;
-    const tracked: Tracked = { record: { conversationId, turn, action, rule, deadlineMs }, file, line, flagged: false };
+    const { conversationId, turn, action, rule, owner, deadlineMs } = record;
+    const tracked: Tracked = { record: { conversationId, turn, action, rule, owner, deadlineMs }, file, line, flagged: false };
     prune(c, record.turn);
     if (record.action !== "answer") {
       const earlier = c.lastHandoff;
@@ -117,7 +119,7 @@ export class NearMissDetector {
           const deadline = t.record.deadlineMs;
           if (deadline !== null && record.ms > deadline) {
             this.flag("accepted-late", t, `accepted ${formatLate(record.ms - deadline)} after the deadline`);
-          }
+          } else this.onAcceptedInTime(t);
         }
         c.pending = [];
         break;

@@ -4,6 +4,6 @@ import { parseBatch } from "./heads.ts";
 
 parentPort?.on("message", ({ id, bytes }: { id: number; bytes: Uint8Array }) => {
   const cols = parseBatch(bytes);
-  const buffers = [cols.kind, cols.lineIndex, cols.start, cols.end, cols.ms, cols.turn, cols.withinSeconds, cols.deadlineMs, cols.code, cols.contract].map((a) => a.buffer as ArrayBuffer);
+  const buffers = [cols.kind, cols.lineIndex, cols.start, cols.end, cols.ms, cols.turn, cols.withinSeconds, cols.deadlineMs, cols.staffing, cols.code, cols.contract].map((a) => a.buffer as ArrayBuffer);
   parentPort!.postMessage({ id, cols }, buffers);
 });

@@ -22,3 +22,12 @@ export function pointsText(points: number): string {
 export function sideText(s: Side | null): string {
   return s === null ? "none" : percent(s.share);
 }
+
+/** What the per-owner table counts, as the reports say it. */
+export const OWNERS_NOTE =
+  "Per owner handed a case (routes, escalations and stops). *While closed*: decided while the owner's hours were closed (`ownerOpen: false`). *Accepted in time*, *late* and *never accepted* count routes and escalations by their `handoff-accepted` event; a business-time deadline already counts only the owner's open hours, so for those the share in time is the promise as the customer was given it.";
+
+/** An owner's share of handoffs accepted by their deadline, or "—" when none was settled. */
+export function inTime(o: { readonly inTimeRate: number | null }): string {
+  return o.inTimeRate === null ? "—" : percent(o.inTimeRate);
+}

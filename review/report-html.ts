@@ -4,7 +4,7 @@
  */
 import { basename } from "node:path";
 import type { Comparison, Move } from "./compare.ts";
-import { count, percent, period, pointsText, sideText } from "./report-figures.ts";
+import { count, inTime, OWNERS_NOTE, percent, period, pointsText, sideText } from "./report-figures.ts";
 import type { ReviewResult } from "./review.ts";
 import { barChart, escapeHtml as h } from "./svg.ts";
 
@@ -117,6 +117,17 @@ export function reviewHtml(r: ReviewResult, comparison?: Comparison): string {
   body.push(`<p class="muted">A rate over fewer than ${FEW_DECISIONS} decisions is marked: one conversation more or less moves it a lot.</p>`);
   body.push(`<h3>Rules that never fired</h3>`);
   body.push(r.neverFired.length === 0 ? `<p id="never-fired">Every known rule fired in the period.</p>` : `<ul id="never-fired">${r.neverFired.map((x) => `<li data-rule="${h(x)}"><code>${h(x)}</code></li>`).join("")}</ul>`);
+
+  body.push(`<h2>Owners</h2><p class="muted">${h(OWNERS_NOTE).replace(/\*([^*]+)\*/g, "<em>$1</em>").replace(/`([^`]+)`/g, "<code>$1</code>")}</p>`);
+  if (r.owners.length === 0) body.push(`<p id="owners">No case was handed to an owner in the period.</p>`);
+  else {
+    body.push(`<table id="owners"><thead><tr><th>owner</th><th class="n">handoffs</th><th class="n">while closed</th><th class="n">business-time deadlines</th><th class="n">accepted in time</th><th class="n">late</th><th class="n">never accepted</th><th class="n">in time</th></tr></thead><tbody>`);
+    for (const o of r.owners) {
+      const name = o.ownerName === null ? `<code>${h(o.owner)}</code>` : `${h(o.ownerName)} <code>${h(o.owner)}</code>`;
+      body.push(`<tr data-owner="${h(o.owner)}"><td>${name}</td>${num(count(o.handoffs), `handoffs="${o.handoffs}"`)}${num(count(o.whileClosed), `while-closed="${o.whileClosed}"`)}${num(count(o.businessTime), "business-time")}${num(count(o.acceptedInTime), "in-time")}${num(count(o.acceptedLate), "late")}${num(count(o.neverAccepted), "never")}${num(inTime(o), "rate")}</tr>`);
+    }
+    body.push(`</tbody></table>`);
+  }
 
   body.push(`<h2>Sample</h2><p>Up to ${r.samplePerAction} decisions per action, drawn uniformly with seed <code>${h(r.seed)}</code> (the same seed and log give the same sample).</p>`);
   for (const a of r.actions) {

@@ -1,6 +1,6 @@
 /** The review as Markdown, and the short summary printed on standard output. */
 import type { Comparison, Move } from "./compare.ts";
-import { count, percent, period, pointsText, sideText } from "./report-figures.ts";
+import { count, inTime, OWNERS_NOTE, percent, period, pointsText, sideText } from "./report-figures.ts";
 import type { ReviewResult } from "./review.ts";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -30,6 +30,16 @@ export function reviewMarkdown(r: ReviewResult): string {
   }
   out.push("", `### Rules that never fired`, "");
   out.push(r.neverFired.length === 0 ? "Every known rule fired in the period." : r.neverFired.map((x) => `- \`${x}\``).join("\n"), "");
+  out.push(`## Owners`, "", OWNERS_NOTE, "");
+  if (r.owners.length === 0) out.push("No case was handed to an owner in the period.", "");
+  else {
+    out.push(`| owner | handoffs | while closed | business-time deadlines | accepted in time | late | never accepted | in time |`, `|---|---:|---:|---:|---:|---:|---:|---:|`);
+    for (const o of r.owners) {
+      const name = o.ownerName === null ? `\`${o.owner}\`` : `${cell(o.ownerName)} (\`${o.owner}\`)`;
+      out.push(`| ${name} | ${count(o.handoffs)} | ${count(o.whileClosed)} | ${count(o.businessTime)} | ${count(o.acceptedInTime)} | ${count(o.acceptedLate)} | ${count(o.neverAccepted)} | ${inTime(o)} |`);
+    }
+    out.push("");
+  }
   out.push(`## Sample`, "", `Up to ${r.samplePerAction} decisions per action, drawn uniformly with seed \`${r.seed}\` (the same seed and log give the same sample).`, "");
   for (const a of r.actions) {
     const items = r.sample[a.action];
@@ -57,6 +67,10 @@ export function reviewSummary(r: ReviewResult): string {
     `near misses: ${count(r.nearMissDecisions)} decisions — ${r.nearMisses.map((k) => `${k.kind} ${count(k.count)}`).join(", ")}`,
   ];
   if (r.neverFired.length > 0) lines.push(`rules that never fired: ${r.neverFired.join(", ")}`);
+  if (r.owners.length > 0) {
+    const shown = r.owners.slice(0, 5).map((o) => `${o.owner} ${count(o.handoffs)} (in time ${inTime(o)}${o.whileClosed > 0 ? `, ${count(o.whileClosed)} while closed` : ""})`);
+    lines.push(`owners: ${shown.join(", ")}${r.owners.length > 5 ? `, … and ${r.owners.length - 5} more` : ""}`);
+  }
   if (r.bad.count > 0) {
     lines.push(`${count(r.bad.count)} bad line${r.bad.count === 1 ? "" : "s"}:`);
     for (const b of r.bad.first) lines.push(`  ${b.file}:${b.line}: ${b.reason}`);

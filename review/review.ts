@@ -19,6 +19,8 @@ export interface ReviewOptions extends NearMissOptions {
   /** Lines before `since` or at/after `until` (epoch ms) are skipped. */
   readonly since?: number;
   readonly until?: number;
+  /** Owners' names as the contract gives them, by key, for the per-owner figures. */
+  readonly ownerNames?: Readonly<Record<string, string>>;
   /** Rule names the contract declares, so rules that never fired are listed even if absent from the log. */
   readonly knownRules?: readonly string[];
   /** Directory the file names are relative to (default: the process's). */
@@ -55,6 +57,28 @@ export interface Figure {
   readonly nearMissRate: number;
 }
 
+/**
+ * One owner's handoffs (routes, escalations and stops to it). `acceptedInTime`, `acceptedLate` and
+ * `neverAccepted` count routes and escalations (the handoffs a `handoff-accepted` event closes);
+ * `inTimeRate` is the first over the three, 0..1, or null when there are none. A business-time deadline
+ * already counts only the owner's open hours, so for those the rate is the promise as the customer was
+ * given it.
+ */
+export interface OwnerFigure {
+  readonly owner: string;
+  /** The owner's name from the contract given with `--contract`, or null. */
+  readonly ownerName: string | null;
+  readonly handoffs: number;
+  /** Handoffs decided while the owner's calendar was closed (`ownerOpen: false` in the decision). */
+  readonly whileClosed: number;
+  /** Handoffs whose deadline counts the owner's open time (`businessTime: true`). */
+  readonly businessTime: number;
+  readonly acceptedInTime: number;
+  readonly acceptedLate: number;
+  readonly neverAccepted: number;
+  readonly inTimeRate: number | null;
+}
+
 export interface NearMissExample {
   readonly file: string;
   readonly line: number;
@@ -82,6 +106,8 @@ export interface ReviewResult {
   readonly actions: readonly (Figure & { readonly action: Action })[];
   readonly rules: readonly (Figure & { readonly rule: string; readonly actions: readonly Action[] })[];
   readonly neverFired: readonly string[];
+  /** Per owner handed a case, most handoffs first. */
+  readonly owners: readonly OwnerFigure[];
   readonly nearMisses: readonly { readonly kind: NearMissKind; readonly title: string; readonly definition: string; readonly count: number; readonly examples: readonly NearMissExample[] }[];
   /** Decisions flagged by at least one definition. */
   readonly nearMissDecisions: number;
@@ -98,6 +124,8 @@ interface Counter {
   actions: Set<Action>;
 }
 
+type OwnerCounter = { -readonly [K in Exclude<keyof OwnerFigure, "owner" | "ownerName" | "inTimeRate">]: number };
+
 /** Reviews the log files in order. Throws LogReadError for an unreadable file; bad lines never stop it. */
 export async function review(files: readonly string[], options: ReviewOptions = {}): Promise<ReviewResult> {
   const seed = options.seed ?? "handoff";
@@ -108,6 +136,12 @@ export async function review(files: readonly string[], options: ReviewOptions = 
   const sample = new StratifiedSample<Action, Kept>(size, (action) => seededRandom(`${seed}/${action}`));
   const byAction = new Map<Action, Counter>(actionNames.map((a) => [a, { decisions: 0, nearMisses: 0, actions: new Set([a]) }]));
   const byRule = new Map<string, Counter>();
+  const byOwner = new Map<string, OwnerCounter>();
+  const ownerOf = (owner: string): OwnerCounter => {
+    let o = byOwner.get(owner);
+    if (o === undefined) byOwner.set(owner, (o = { handoffs: 0, whileClosed: 0, businessTime: 0, acceptedInTime: 0, acceptedLate: 0, neverAccepted: 0 }));
+    return o;
+  };
   const contracts = new Map<string, { name: string; version: string | null; hash: string; decisions: number }>();
   let last: { name: string; version: string | null; hash: string; decisions: number } | null = null;
   const knownRules = new Set(options.knownRules ?? []);
@@ -121,13 +155,19 @@ export async function review(files: readonly string[], options: ReviewOptions = 
     const k = kindCounts.get(kind)!;
     k.count++;
     examples.offer(kind, () => ({ file: t.file, line: t.line, conversationId: t.record.conversationId, turn: t.record.turn, rule: t.record.rule, detail }));
+    const owner = t.record.owner;
+    if (owner !== null && kind === "accepted-late") ownerOf(owner).acceptedLate++;
+    if (owner !== null && kind === "never-accepted") ownerOf(owner).neverAccepted++;
     if (!t.flagged) {
       nearMissDecisions++;
       byAction.get(t.record.action)!.nearMisses++;
       byRule.get(t.record.rule)!.nearMisses++;
     }
   };
-  const detector = new NearMissDetector(onNearMiss, options);
+  const onAcceptedInTime = (t: Tracked) => {
+    if (t.record.owner !== null) ownerOf(t.record.owner).acceptedInTime++;
+  };
+  const detector = new NearMissDetector(onNearMiss, options, onAcceptedInTime);
 
   await forEachHead(files, (record, file, line, text) => {
     lines++;
@@ -153,6 +193,12 @@ export async function review(files: readonly string[], options: ReviewOptions = 
 
   function count(record: DecisionHead): void {
     byAction.get(record.action)!.decisions++;
+    if (record.action !== "answer" && record.owner !== null) {
+      const o = ownerOf(record.owner);
+      o.handoffs++;
+      if (record.ownerOpen === false) o.whileClosed++;
+      if (record.businessTime) o.businessTime++;
+    }
     let r = byRule.get(record.rule);
     if (r === undefined) byRule.set(record.rule, (r = { decisions: 0, nearMisses: 0, actions: new Set() }));
     r.decisions++;
@@ -195,6 +241,12 @@ export async function review(files: readonly string[], options: ReviewOptions = 
       .map(([rule, c]) => ({ rule, actions: actionNames.filter((a) => c.actions.has(a)), ...figure(c) }))
       .sort((a, b) => b.decisions - a.decisions || a.rule.localeCompare(b.rule)),
     neverFired: [...knownRules].filter((rule) => !byRule.has(rule)),
+    owners: [...byOwner.entries()]
+      .map(([owner, o]) => {
+        const closed = o.acceptedInTime + o.acceptedLate + o.neverAccepted;
+        return { owner, ownerName: options.ownerNames?.[owner] ?? null, ...o, inTimeRate: closed === 0 ? null : o.acceptedInTime / closed };
+      })
+      .sort((a, b) => b.handoffs - a.handoffs || a.owner.localeCompare(b.owner)),
     nearMisses: nearMissKinds.map((kind) => ({ kind, ...nearMissDefinitions[kind], ...kindCounts.get(kind)!, examples: [...examples.get(kind)].sort(bySample) })),
     nearMissDecisions,
     openHandoffs: detector.stillOpen,

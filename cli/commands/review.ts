@@ -27,15 +27,17 @@ export const reviewCommand = {
       throw new UsageError(`review: --out must name a .html, .md or .json file, not \`${out}\``);
     }
     let knownRules: string[] | undefined;
+    let ownerNames: Record<string, string> | undefined;
     if (values.contract !== undefined) {
       const model = await checkedContract(io, values.contract, "never");
       if (model === null) return 1;
       knownRules = [...model.rules.map((r) => r.name), ...(model.otherwise ? ["otherwise"] : [])];
+      ownerNames = Object.fromEntries(model.owners.map((o) => [o.key, o.displayName]));
     }
     let result: ReviewResult;
     try {
       await assertReadable(positionals, io.cwd);
-      result = await review(positionals, { sample, since, until, knownRules, cwd: io.cwd, ...(values.seed === undefined ? {} : { seed: values.seed }) });
+      result = await review(positionals, { sample, since, until, knownRules, ...(ownerNames === undefined ? {} : { ownerNames }), cwd: io.cwd, ...(values.seed === undefined ? {} : { seed: values.seed }) });
     } catch (error) {
       if (error instanceof LogReadError) throw new UsageError(`review: ${error.message}`);
       throw error;
