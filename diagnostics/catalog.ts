@@ -60,7 +60,8 @@ export const catalog = {
   "implausible-date": { severity: "warning", stage: "check", summary: "A calendar date before 2000 or after 2099: most likely a typing error in the year." },
   "never-open": { severity: "error", stage: "check", summary: "A calendar has no weekly hours, so it is never open (or only on its dated hours, and never after them)." },
   "business-time-without-hours": { severity: "error", stage: "check", summary: "A business-time `within` (`within 4 business hours`) on a handoff whose owner has no `hours`, or that has no owner: there is no open time to count." },
-  "unknown-calendar": { severity: "error", stage: "check", summary: "An owner's `hours` names a calendar that is not declared in `calendars`." },
+  "constant-staffing": { severity: "error", stage: "check", summary: "A condition `owner NAME is open|closed` on an owner without `hours`, or `calendar NAME is open|closed` on a calendar open at every instant: it always or never holds." },
+  "unknown-calendar": { severity: "error", stage: "check", summary: "An owner's `hours`, or a condition `calendar NAME is open|closed`, names a calendar that is not declared in `calendars`." },
   "answer-with-target": { severity: "error", stage: "check", summary: "`answer` takes no target or deadline." },
 } as const satisfies Record<string, CatalogEntry>;
 
