@@ -13,7 +13,7 @@
 import type { Example } from "../../diagnostics/index.ts";
 import { actionNames, type ActionName } from "../../grammar/vocabulary.ts";
 import { showValue } from "../explain.ts";
-import { decisionSignals, type ContractModel, type OutcomeModel, type SignalType, type SignalValue } from "../model.ts";
+import { decisionSignals, staffingCalendar, type ContractModel, type OutcomeModel, type SignalType, type SignalValue } from "../model.ts";
 import { members } from "./solver/cellset.ts";
 import { literalsOf, makeDomain, type Domain, type SignalCells } from "./solver/domain.ts";
 import type { Formula } from "./solver/formula.ts";
@@ -206,6 +206,8 @@ export function describeCells(sc: SignalCells, chosen: readonly number[]): strin
   if (chosen.length === cells.length) return null;
   const name = signal.name;
   const type = signal.type;
+  const calendar = staffingCalendar(name);
+  if (calendar !== null) return `calendar ${calendar} is ${cells[chosen[0]!]!.rep === true ? "open" : "closed"}`;
   if (type.kind === "bool") return `${name} = ${showValue(type, cells[chosen[0]!]!.rep)}`;
   if (type.kind === "enum" || type.kind === "text") {
     const show = (v: SignalValue) => showValue(type, v);

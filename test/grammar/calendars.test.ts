@@ -5,6 +5,7 @@ import { stripSpans, type CalendarsBlock, type OwnersBlock } from "../../grammar
 import { parse } from "../../grammar/parse.ts";
 import { fmt, meaningOf } from "../support/format.ts";
 import { run } from "../check/helpers.ts";
+import { semanticDiff } from "../../compiler/analysis/diff.ts";
 import { generate } from "../../compiler/codegen/index.ts";
 import { interpret } from "../../compiler/interpret.ts";
 import { staffingInstant } from "../../compiler/staffing-instants.ts";
@@ -232,5 +233,13 @@ when topic is other then answer
     expect(interpret(checked!, { topic: "billing" }, { now }).rule).toBe("invalid-input");
     // With it, every input is covered and both rules can win.
     expect(check(source).diagnostics).toEqual([]);
+  });
+
+  it("diff tells the regions apart by the calendar's state", () => {
+    const before = check(source).model!;
+    const after = check(source.replace("  when topic is billing and calendar office is closed", "  when topic is billing")).model!;
+    const text = JSON.stringify(semanticDiff(before, after));
+    expect(text).toContain("calendar office is open");
+    expect(text).not.toContain("@office = "); // examples keep the `@office` key, which printExample renders
   });
 });
