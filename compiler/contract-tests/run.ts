@@ -25,6 +25,8 @@ export interface Counterexample {
   readonly input: Readonly<Record<string, SignalValue>>;
   /** What the interpreter decides for `input`. */
   readonly decision: Decision;
+  /** In a contract whose conditions ask a calendar: the `now` (ISO UTC) the decision was taken at, which has the calendar states the counterexample needs. */
+  readonly now?: string;
 }
 
 export interface TestResult {

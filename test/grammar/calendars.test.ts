@@ -5,6 +5,7 @@ import { stripSpans, type CalendarsBlock, type OwnersBlock } from "../../grammar
 import { parse } from "../../grammar/parse.ts";
 import { fmt, meaningOf } from "../support/format.ts";
 import { run } from "../check/helpers.ts";
+import { runTests } from "../../compiler/contract-tests/index.ts";
 import { semanticDiff } from "../../compiler/analysis/diff.ts";
 import { generate } from "../../compiler/codegen/index.ts";
 import { interpret } from "../../compiler/interpret.ts";
@@ -241,5 +242,15 @@ when topic is other then answer
     const text = JSON.stringify(semanticDiff(before, after));
     expect(text).toContain("calendar office is open");
     expect(text).not.toContain("@office = "); // examples keep the `@office` key, which printExample renders
+  });
+
+  it("`handoff test` proves over both states, and runs a counterexample at an instant that has its state", () => {
+    const failing = check(`${source}test "billing goes to billing"\n  given topic = billing\n  expect route to billing\n`).model!;
+    const [result] = runTests(failing);
+    expect(result!.passed).toBe(false);
+    expect(result!.counterexample!.now).toBe("2027-01-04T00:00:00.000Z");
+    expect(result!.counterexample!.decision.rule).toBe("billing_closed");
+    const holding = check(`${source}test "billing goes to billing or callback"\n  given topic = billing\n  expect at least route\n`).model!;
+    expect(runTests(holding).map((r) => r.passed)).toEqual([true]);
   });
 });
