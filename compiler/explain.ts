@@ -16,9 +16,10 @@
  */
 import { printValue } from "../diagnostics/values.ts";
 import { formatDuration } from "../grammar/tokens.ts";
-import { holds, interpret, validateWith, type SignalValues } from "./interpret.ts";
+import { holds, interpret, validateWith, withStaffing, type SignalValues } from "./interpret.ts";
+import { readContext } from "../runtime/prelude/index.ts";
 import type { Decision, Problem } from "../runtime/prelude/index.ts";
-import type { Cond, ContractModel, SignalModel, SignalType, SignalValue } from "./model.ts";
+import { decisionSignals, staffingCalendar, type Cond, type ContractModel, type SignalModel, type SignalType, type SignalValue } from "./model.ts";
 
 export type ExplainOp = "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not in";
 
@@ -54,8 +55,8 @@ export function explain(model: ContractModel, input: unknown, context?: unknown)
   const decision = interpret(model, input, context);
   const validation = validateWith(model, input);
   if (!validation.ok) return { decision, rules: [] };
-  const values = validation.signals;
-  const types = new Map(model.signals.map((s) => [s.name, s.type]));
+  const values = withStaffing(model, validation.signals, readContext(context).nowMs);
+  const types = new Map(decisionSignals(model).map((s) => [s.name, s.type]));
   const rules = model.rules.map((rule): RuleTrace => {
     if (holds(rule.condition, values)) return { rule: rule.name, held: true };
     const failed = firstFailure(rule.condition, true, values, types);
@@ -105,6 +106,8 @@ export function describeTrace(trace: RuleTrace, model: ContractModel, winner: st
   const signal = model.signals.find((s) => s.name === f.signal);
   const actual = signal ? showValue(signal.type, f.actual) : String(f.actual);
   const verdict = f.expected ? "is false" : "is true but the rule needs it false";
+  const calendar = staffingCalendar(f.signal);
+  if (calendar !== null) return `rule ${trace.rule}: did not hold — calendar ${calendar} is ${f.actual === true ? "open" : "closed"} at now`;
   return `rule ${trace.rule}: did not hold — ${f.text} ${verdict} (${f.signal} = ${actual})`;
 }
 

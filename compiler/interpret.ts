@@ -7,7 +7,7 @@
  * and decision assembly.
  */
 import type { Cond, ContractModel, OutcomeModel, RuleModel, SignalModel, Template } from "./model.ts";
-import { builtinInvalidOutcome } from "./model.ts";
+import { builtinInvalidOutcome, staffingSignal } from "./model.ts";
 import { pickWinner } from "./policy.ts";
 import {
   assemble,
@@ -20,6 +20,7 @@ import {
   readContext,
   readOwn,
   staffDecision,
+  isOpen,
   type Calendar,
   type CleanContext,
   type ContractInfo,
@@ -82,6 +83,22 @@ export function outcomeIn(model: ContractModel, o: OutcomeModel): Outcome {
   return { ...base, staff: (decision, nowMs) => staffDecision(decision, calendar, business, nowMs) };
 }
 
+/**
+ * The validated values plus, for each calendar a condition asks (`owner billing is closed`), its open
+ * state at `now` (the context's, floored to the millisecond, else the clock) as the synthetic bool
+ * `staffingSignal(name)`; a `now` the calendar cannot place (before 1970) counts as closed.
+ */
+export function withStaffing(model: ContractModel, values: { [signal: string]: number | string | boolean }, nowMs: number | null): SignalValues {
+  if (model.staffed === undefined) return values;
+  const now = Math.floor(nowMs === null ? Date.now() : nowMs);
+  for (const name of model.staffed) {
+    const found = model.calendars?.find((c) => c.name === name);
+    const calendar: Calendar | null = found === undefined ? null : { zone: found.zone, weekly: found.weekly, closed: found.closed, exceptions: found.exceptions };
+    values[staffingSignal(name)] = calendar !== null && isOpen(calendar, now) === true;
+  }
+  return values;
+}
+
 /** The runtime calendar of an owner's `hours`, or null for an owner without hours (or no owner). */
 export function calendarOf(model: ContractModel, owner: string | null): Calendar | null {
   const name = owner === null ? undefined : model.owners.find((o) => o.key === owner)?.calendar;
@@ -134,7 +151,7 @@ function decide(model: ContractModel, input: unknown, context: unknown): Decisio
   const ctx = readContext(context);
   const validation = validateWith(model, input);
   if (!validation.ok) return invalidDecision(model, ctx, validation.problems);
-  const values = validation.signals;
+  const values = withStaffing(model, validation.signals, ctx.nowMs);
 
   const matched = model.rules.filter((rule) => holds(rule.condition, values));
   const winner = pickWinner(model.policy, matched);

@@ -163,6 +163,13 @@ export interface ContractModel {
   readonly owners: readonly OwnerModel[];
   /** The `calendars` block's entries in file order; absent when the contract has none. */
   readonly calendars?: readonly CalendarModel[];
+  /**
+   * The calendars whose open state a condition asks (`owner billing is closed`, `calendar office is
+   * open`), in first-use order; absent when none does. Each is the synthetic bool `staffingSignal(name)`
+   * in conditions: not a signal of the input, but the calendar's state at `now`, computed by `decide`
+   * before matching (see `staffingSignals`). INVARIANT: each is a calendar of `calendars`.
+   */
+  readonly staffed?: readonly string[];
   /** In file order. */
   readonly rules: readonly RuleModel[];
   readonly otherwise: OutcomeModel | null;
@@ -190,6 +197,25 @@ export const builtinInvalidOutcome: OutcomeModel = Object.freeze({
   say: null,
   span: fileStart,
 });
+
+/** The synthetic signal of a calendar's open state at `now`; `@` keeps it apart from every signal name. */
+export function staffingSignal(calendar: string): string {
+  return `@${calendar}`;
+}
+
+/** The calendar of a synthetic staffing signal, or null for an ordinary signal. */
+export function staffingCalendar(signal: string): string | null {
+  return signal.startsWith("@") ? signal.slice(1) : null;
+}
+
+/**
+ * The signals the analyses range over: the declared ones, then one bool per staffed calendar (its open
+ * state at `now`), so every claim about matching covers both states of every calendar a condition asks.
+ */
+export function decisionSignals(model: ContractModel): readonly SignalModel[] {
+  if (model.staffed === undefined) return model.signals;
+  return [...model.signals, ...model.staffed.map((name) => ({ name: staffingSignal(name), type: { kind: "bool" } as const, span: fileStart }))];
+}
 
 /** The names of the signals and fields marked `pii`, in declaration order: what a decision log redacts. */
 export function piiNames(model: ContractModel): { readonly signals: string[]; readonly fields: string[] } {

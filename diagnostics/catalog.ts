@@ -62,7 +62,8 @@ export const catalog = {
   "promise-outside-hours": { severity: "warning", stage: "analysis", summary: "A handoff promises a wall-clock `within` to an owner whose hours close for longer than that (the message names the closing, the reopening and the gap)." },
   "unstaffed-handoff": { severity: "info", stage: "analysis", summary: "A handoff with no `within` to an owner whose hours close: a case handed off then waits unseen until the owner opens." },
   "business-time-without-hours": { severity: "error", stage: "check", summary: "A business-time `within` (`within 4 business hours`) on a handoff whose owner has no `hours`, or that has no owner: there is no open time to count." },
-  "unknown-calendar": { severity: "error", stage: "check", summary: "An owner's `hours` names a calendar that is not declared in `calendars`." },
+  "constant-staffing": { severity: "error", stage: "check", summary: "A condition `owner NAME is open|closed` on an owner without `hours`, or `calendar NAME is open|closed` on a calendar open at every instant: it always or never holds." },
+  "unknown-calendar": { severity: "error", stage: "check", summary: "An owner's `hours`, or a condition `calendar NAME is open|closed`, names a calendar that is not declared in `calendars`." },
   "answer-with-target": { severity: "error", stage: "check", summary: "`answer` takes no target or deadline." },
 } as const satisfies Record<string, CatalogEntry>;
 

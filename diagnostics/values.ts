@@ -9,9 +9,12 @@ export function printValue(value: PrintableValue): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
-/** An input as `signal = value` pairs in key order, separated by `, `. */
+/**
+ * An input as `signal = value` pairs in key order, separated by `, `. A calendar's open state at `now`
+ * (the analyses' synthetic `@NAME`, compiler/model.ts `staffingSignal`) reads `calendar NAME is open`.
+ */
 export function printExample(example: Readonly<Record<string, PrintableValue>>): string {
   return Object.entries(example)
-    .map(([signal, value]) => `${signal} = ${printValue(value)}`)
+    .map(([signal, value]) => (/^@[A-Za-z_][A-Za-z0-9_]*$/.test(signal) ? `calendar ${signal.slice(1)} is ${value === true ? "open" : "closed"}` : `${signal} = ${printValue(value)}`))
     .join(", ");
 }

@@ -217,6 +217,8 @@ class Printer {
         return [this.name(c.signal), " ", c.negated ? [tok("not"), " "] : "", tok("in"), " ", this.list(c.values.map((v) => this.literal(v)))];
       case "flag":
         return this.name(c.signal);
+      case "staffing":
+        return [tok(c.subject), " ", this.name(c.name), " ", tok("is"), " ", tok(c.open ? "open" : "closed")];
       case "not":
         return [tok("not"), " ", this.operand(c.operand, c.operand.kind === "and" || c.operand.kind === "or")];
       case "and":

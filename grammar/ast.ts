@@ -289,7 +289,20 @@ export interface Or {
   readonly span: Span;
 }
 
-export type Condition = Comparison | Membership | Flag | Not | And | Or;
+/**
+ * `owner NAME is open|closed` or `calendar NAME is open|closed`: whether the calendar (of the owner's
+ * `hours`) is open at `now`. `subjectSpan` is the `owner`/`calendar` word.
+ */
+export interface Staffing {
+  readonly kind: "staffing";
+  readonly subject: "owner" | "calendar";
+  readonly name: Name;
+  readonly open: boolean;
+  readonly subjectSpan: Span;
+  readonly span: Span;
+}
+
+export type Condition = Comparison | Membership | Flag | Staffing | Not | And | Or;
 
 // ---------------------------------------------------------------------------------------------
 // Actions and clauses

@@ -496,8 +496,18 @@ export class CstToAst {
       // Parentheses leave no node: the inner condition keeps its own span.
       return { cond: inner.cond, extent: spanBetween(tokenSpan(open), tokenSpan(close)) };
     }
-    const cond = c.comparison?.[0] ? this.comparison(c.comparison[0]) : null;
+    const cond = c.staffing?.[0] ? this.staffing(c.staffing[0]) : c.comparison?.[0] ? this.comparison(c.comparison[0]) : null;
     return cond && { cond, extent: cond.span };
+  }
+
+  private staffing(node: C.StaffingCstNode): Condition | null {
+    const c = node.children;
+    const subject = real(c.subject);
+    const name = this.name(real(c.name));
+    const state = real(c.state);
+    if (!subject || !name || !real(c.Is) || !state) return null;
+    const span = spanBetween(tokenSpan(subject), tokenSpan(state));
+    return { kind: "staffing", subject: subject.image === "owner" ? "owner" : "calendar", name, open: state.tokenType === T.Open, subjectSpan: tokenSpan(subject), span };
   }
 
   private comparison(node: C.ComparisonCstNode): Condition | null {

@@ -342,7 +342,20 @@ export type UnaryCstChildren = {
   LParen?: IToken[];
   condition?: ConditionCstNode[];
   RParen?: IToken[];
+  staffing?: StaffingCstNode[];
   comparison?: ComparisonCstNode[];
+};
+
+export interface StaffingCstNode extends CstNode {
+  name: "staffing";
+  children: StaffingCstChildren;
+}
+
+export type StaffingCstChildren = {
+  subject: IToken[];
+  name: IToken[];
+  Is: IToken[];
+  state?: (IToken)[];
 };
 
 export interface ComparisonCstNode extends CstNode {

@@ -20,7 +20,7 @@
  * (`depth.ts`) before `file()`; `and`/`or` chains are repetitions and add no depth. The parser also
  * enforces the limit itself (`ConditionTooDeep`), so no input can make it overflow the stack.
  */
-import { EOF, type CstNode, type IOrAlt, type IToken, type TokenType } from "chevrotain";
+import { EOF, tokenMatcher, type CstNode, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import { maxConditionDepth } from "./depth.ts";
 import { expecting, messageProvider } from "./messages.ts";
 import { RecoveringParser } from "./recovery.ts";
@@ -368,22 +368,48 @@ export class HandoffParser extends RecoveringParser {
     try {
       this.OR({
         ERR_MSG: expecting.condition,
-        DEF: alts(
-          () => {
-            this.CONSUME(T.Not);
-            this.SUBRULE(this.unary, { LABEL: "operand" });
+        DEF: [
+          {
+            ALT: () => {
+              this.CONSUME(T.Not);
+              this.SUBRULE(this.unary, { LABEL: "operand" });
+            },
           },
-          () => {
-            this.CONSUME(T.LParen);
-            this.SUBRULE(this.condition);
-            this.CONSUME(T.RParen);
+          {
+            ALT: () => {
+              this.CONSUME(T.LParen);
+              this.SUBRULE(this.condition);
+              this.CONSUME(T.RParen);
+            },
           },
-          () => this.SUBRULE(this.comparison),
-        ),
+          {
+            GATE: () => (this.LA(1).image === "owner" || this.LA(1).image === "calendar") && tokenMatcher(this.LA(2), T.Name) && this.LA(3).tokenType === T.Is,
+            ALT: () => this.SUBRULE(this.staffing),
+          },
+          { ALT: () => this.SUBRULE(this.comparison) },
+        ],
       });
     } finally {
       this.ACTION(() => this.nesting--);
     }
+  });
+
+  /**
+   * `owner NAME is open|closed`, `calendar NAME is open|closed`: whether the calendar is open at `now`.
+   * `owner` and `calendar` are ordinary names that act as keywords only here (a gate on their spelling
+   * and on the two tokens after them), so a signal called `owner` or `calendar` stays legal.
+   */
+  public staffing = this.RULE("staffing", () => {
+    this.CONSUME(T.Name, { LABEL: "subject" });
+    this.CONSUME2(T.Name, { LABEL: "name" });
+    this.CONSUME(T.Is);
+    this.OR({
+      ERR_MSG: "`open` or `closed`",
+      DEF: alts(
+        () => this.CONSUME(T.Open, { LABEL: "state" }),
+        () => this.CONSUME(T.Closed, { LABEL: "state" }),
+      ),
+    });
   });
 
   /** `NAME`, `NAME op literal`, `NAME is [not] literal`, `NAME [not] in [literal, ...]`. */

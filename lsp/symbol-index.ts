@@ -68,6 +68,8 @@ export function buildIndex(file: ContractFile, source: string): SymbolIndex {
         return;
       case "flag":
         return add("signal", c.signal, false);
+      case "staffing":
+        return add(c.subject, c.name, false);
       case "not":
         return condition(c.operand);
       case "and":

@@ -55,9 +55,9 @@ function renderFile(file: string, tests: readonly TestResult[], header: boolean)
   for (const t of tests) {
     out += `${indent}${t.passed ? "✓" : "✗"} ${t.name}\n`;
     if (t.counterexample) {
-      const { input, decision } = t.counterexample;
+      const { input, decision, now } = t.counterexample;
       out += `${indent}    expected:       ${t.expected}\n`;
-      out += `${indent}    counterexample: ${printExample(input)}\n`;
+      out += `${indent}    counterexample: ${printExample(input)}${now === undefined ? "" : `, at now = ${now}`}\n`;
       out += `${indent}    decision:       ${describeDecision(decision)}\n`;
     }
     if (t.moved) {

@@ -6,7 +6,7 @@
 import type { ContractFile } from "../../grammar/ast.ts";
 import type { Example } from "../../diagnostics/index.ts";
 import type { Span } from "../../diagnostics/span.ts";
-import type { Cond, ContractModel, SignalValue } from "../model.ts";
+import { decisionSignals, type Cond, type ContractModel, type SignalValue } from "../model.ts";
 import { holds } from "../interpret.ts";
 import { priorityOrder } from "../policy.ts";
 import { count, countBoth, subset, type CellSet } from "./solver/cellset.ts";
@@ -92,7 +92,7 @@ export interface Cover {
  */
 /** `text` is the source as parsed (`ParseResult.source`, without a byte-order mark): spans index it. */
 export function createContext(model: ContractModel, ast: ContractFile, text: string, now = Date.now()): AnalysisContext {
-  const domain = makeDomain(model.signals, literalsOf(model.rules.map((r) => r.condition)));
+  const domain = makeDomain(decisionSignals(model), literalsOf(model.rules.map((r) => r.condition)));
   const matches = new Map<number, Example | null>();
   const wins = new Map<number, Example | null>();
   const full = fullBox(domain);

@@ -13,7 +13,7 @@
 import type { Example } from "../../diagnostics/index.ts";
 import { actionNames, type ActionName } from "../../grammar/vocabulary.ts";
 import { showValue } from "../explain.ts";
-import type { ContractModel, OutcomeModel, SignalType, SignalValue } from "../model.ts";
+import { decisionSignals, staffingCalendar, type ContractModel, type OutcomeModel, type SignalType, type SignalValue } from "../model.ts";
 import { members } from "./solver/cellset.ts";
 import { literalsOf, makeDomain, type Domain, type SignalCells } from "./solver/domain.ts";
 import type { Formula } from "./solver/formula.ts";
@@ -84,7 +84,9 @@ function sameType(a: SignalType, b: SignalType): boolean {
 
 /** INVARIANT: `incompatibility(before, after)` is null. */
 export function semanticDiff(before: ContractModel, after: ContractModel, maxRegions = 5): SemanticDiff {
-  const domain = makeDomain(after.signals, literalsOf([...before.rules, ...after.rules].map((r) => r.condition)));
+  // The calendars either version asks about are booleans of the domain too.
+  const staffed = [...decisionSignals(after), ...decisionSignals(before).filter((s) => s.name.startsWith("@") && !(after.staffed ?? []).includes(s.name.slice(1)))];
+  const domain = makeDomain(staffed, literalsOf([...before.rules, ...after.rules].map((r) => r.condition)));
   const oldSide = side(domain, before);
   const newSide = side(domain, after);
   const matrix = Object.fromEntries(actionNames.map((a) => [a, Object.fromEntries(actionNames.map((b) => [b, 0]))])) as Record<ActionName, Record<ActionName, number>>;
@@ -204,6 +206,8 @@ export function describeCells(sc: SignalCells, chosen: readonly number[]): strin
   if (chosen.length === cells.length) return null;
   const name = signal.name;
   const type = signal.type;
+  const calendar = staffingCalendar(name);
+  if (calendar !== null) return `calendar ${calendar} is ${cells[chosen[0]!]!.rep === true ? "open" : "closed"}`;
   if (type.kind === "bool") return `${name} = ${showValue(type, cells[chosen[0]!]!.rep)}`;
   if (type.kind === "enum" || type.kind === "text") {
     const show = (v: SignalValue) => showValue(type, v);

@@ -24,10 +24,11 @@
 import { diagnostic, type Diagnostic, type Example } from "../../diagnostics/index.ts";
 import { printExample } from "../../diagnostics/values.ts";
 import { showValue } from "../explain.ts";
-import type { ContractModel, MonotoneModel, SignalValue } from "../model.ts";
+import { decisionSignals, type ContractModel, type MonotoneModel, type SignalValue } from "../model.ts";
 import { actionNames, severityRank } from "../../grammar/vocabulary.ts";
 import { priorityOrder } from "../policy.ts";
 import { interpret } from "../interpret.ts";
+import { staffingInstant } from "../staffing-instants.ts";
 import type { Decision } from "../../runtime/prelude/index.ts";
 import type { AnalysisContext } from "./context.ts";
 import { literalsOf, makeDomain, type Domain } from "./solver/domain.ts";
@@ -80,7 +81,7 @@ export function atLeast(model: ContractModel, r: number): Formula {
  * of the rules (the analysis context's is); by default one is built.
  */
 export function monotoneViolation(model: ContractModel, property: MonotoneModel, domain?: Domain): MonotoneViolation | null {
-  const d = domain ?? makeDomain(model.signals, literalsOf(model.rules.map((r) => r.condition)));
+  const d = domain ?? makeDomain(decisionSignals(model), literalsOf(model.rules.map((r) => r.condition)));
   const s = d.index.get(property.signal);
   if (s === undefined) return null;
   const cells = d.signals[s]!.cells;
@@ -115,8 +116,12 @@ export function monotoneViolation(model: ContractModel, property: MonotoneModel,
       const base = exampleOf(d, box);
       const from: Record<string, SignalValue> = { ...base, [property.signal]: cells[c]!.rep };
       const to: Record<string, SignalValue> = { ...base, [property.signal]: cells[next]!.rep };
-      const fromDecision = interpret(model, from);
-      const toDecision = interpret(model, to);
+      // With conditions on calendars, the decisions are taken at an instant with the example's states.
+      const now = staffingInstant(model, base);
+      if (model.staffed !== undefined && now === null) continue;
+      const context = now === null ? undefined : { now };
+      const fromDecision = interpret(model, from, context);
+      const toDecision = interpret(model, to, context);
       // INVARIANT: the engine is exact; never report an unconfirmed claim.
       if (severityRank[toDecision.action] >= severityRank[fromDecision.action]) {
         throw new Error(`not-monotone: the engine's inputs ${JSON.stringify(from)} -> ${JSON.stringify(to)} do not lower the severity`);

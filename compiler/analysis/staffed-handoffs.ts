@@ -3,12 +3,16 @@
  * no rule matches) whose action hands the case to an owner with a calendar, with an input on which it
  * wins and the closures of that calendar in the window the analyses look at (see
  * calendar-gaps.ts). Shared by `promise-outside-hours` and `unstaffed-handoff`, computed once per
- * context. Conditions cannot ask about the time, so a rule that can win can win at every instant.
+ * context. Only staffing conditions (`owner billing is closed`) ask about the time, so a rule that can
+ * win while its owner's calendar is closed — by the solver, with that calendar's boolean false when
+ * conditions read it — can win at every closed instant; one that wins only while it is open hands
+ * nobody an empty queue and is left out.
  */
 import type { Example, Span } from "../../diagnostics/index.ts";
-import type { CalendarModel, OutcomeModel } from "../model.ts";
+import { staffingSignal, type CalendarModel, type OutcomeModel } from "../model.ts";
 import { closures as closuresOf, type Closure } from "./calendar-gaps.ts";
 import type { AnalysisContext } from "./context.ts";
+import { allOf } from "./solver/formula.ts";
 
 const DAY_MS = 86400000;
 
@@ -45,11 +49,18 @@ export function staffedHandoffs(ctx: AnalysisContext): readonly StaffedHandoff[]
   const consider = (outcome: OutcomeModel, i: number, span: Span): void => {
     const calendar = outcome.action === "answer" || outcome.owner === null ? undefined : hours.get(outcome.owner);
     if (!calendar) return;
-    const example = ctx.winning(i);
-    if (example) out.push({ outcome, span, example, calendar, closures: closuresIn(calendar) });
+    const staffed = model.staffed?.includes(calendar.name) === true;
+    const closed = { kind: "cmp", signal: staffingSignal(calendar.name), op: "==", value: false } as const;
+    const example = staffed ? ctx.solve(allOf([ctx.winsCond(i), closed])) : ctx.winning(i);
+    if (example) out.push({ outcome, span, example: withoutStaffing(example), calendar, closures: closuresIn(calendar) });
   };
   model.rules.forEach((rule, i) => consider(rule, i, ctx.spans[i]!.name));
   if (model.otherwise) consider(model.otherwise, -1, model.otherwise.span);
   found.set(ctx, out);
   return out;
+}
+
+/** The input without the calendars' booleans, which are not signals (decide() computes them from now). */
+function withoutStaffing(example: Example): Example {
+  return Object.fromEntries(Object.entries(example).filter(([name]) => !name.startsWith("@")));
 }

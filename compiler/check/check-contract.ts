@@ -14,7 +14,7 @@ import { fileStart, type ContractFile, type Span } from "../../grammar/ast.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/index.ts";
 import { withoutByteOrderMark } from "../../diagnostics/span.ts";
 import { defaultPolicy } from "../../grammar/vocabulary.ts";
-import { builtinInvalidOutcome, type ContractModel, type SignalModel } from "../model.ts";
+import { builtinInvalidOutcome, staffingCalendar, type Cond, type ContractModel, type RuleModel, type SignalModel } from "../model.ts";
 import { collectBlocks } from "./blocks.ts";
 import { checkCalendars } from "./calendars.ts";
 import { trailingComments } from "./descriptions.ts";
@@ -97,6 +97,7 @@ export function checkContract(file: ContractFile, options: CheckContractOptions)
     owners: scope.owners ? [...scope.owners.values()] : [],
     // INVARIANT: no error means every calendar checked clean.
     ...(calendars ? { calendars: [...calendars.values()].filter((c) => c !== null) } : {}),
+    ...staffedOf(rules),
     rules,
     otherwise,
     onInvalid,
@@ -104,6 +105,20 @@ export function checkContract(file: ContractFile, options: CheckContractOptions)
     monotone,
   };
   return { model, diagnostics };
+}
+
+/** `{ staffed }`: the calendars the rules' conditions ask, in first-use order; {} when none does. */
+function staffedOf(rules: readonly RuleModel[]): { staffed?: string[] } {
+  const seen = new Set<string>();
+  const walk = (c: Cond): void => {
+    if (c.kind === "cmp") {
+      const calendar = staffingCalendar(c.signal);
+      if (calendar !== null) seen.add(calendar);
+    } else if (c.kind === "not") walk(c.operand);
+    else if (c.kind === "and" || c.kind === "or") c.operands.forEach(walk);
+  };
+  for (const rule of rules) walk(rule.condition);
+  return seen.size === 0 ? {} : { staffed: [...seen] };
 }
 
 /** `path/to/support.handoff` → `support`. */

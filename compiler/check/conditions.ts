@@ -7,11 +7,13 @@
  * No cascades: an unknown or untyped signal stops the checks of its comparison, and a wrong
  * operator is reported instead of, not besides, its literal.
  */
-import type { Comparison, Condition, Flag, Membership } from "../../grammar/ast.ts";
+import type { Comparison, Condition, Flag, Membership, Staffing } from "../../grammar/ast.ts";
 import type { Cond, SignalValue } from "../model.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { resolveLiteral } from "./literals.ts";
 import { lookupSignal } from "./signals.ts";
+import { listNames, suggestion } from "./suggest.ts";
+import { staffingSignal, type CalendarModel } from "../model.ts";
 import { describeType, isOrdered } from "./types.ts";
 
 export interface CheckedCondition {
@@ -41,6 +43,8 @@ export function checkCondition(ctx: Context, scope: Scope, condition: Condition)
       case "flag":
         read(node.signal.text);
         return flag(ctx, scope, node);
+      case "staffing":
+        return staffing(ctx, scope, node);
       case "not": {
         const operand = walk(node.operand, depth + 1);
         return operand && { kind: "not", operand, span: node.span };
@@ -56,6 +60,62 @@ export function checkCondition(ctx: Context, scope: Scope, condition: Condition)
   };
   const cond = walk(condition, 0);
   return { cond, reads: [...reads] };
+}
+
+/**
+ * `owner NAME is open|closed`, `calendar NAME is open|closed`: a comparison of the calendar's open state
+ * at `now` (the synthetic bool `staffingSignal(calendar)`, which no input can set) with true or false.
+ * An owner without hours, or a calendar open at every instant, makes the condition constant
+ * (`constant-staffing`).
+ */
+function staffing(ctx: Context, scope: Scope, node: Staffing): Cond | null {
+  const written = ctx.quote(node.span);
+  let calendar: CalendarModel | null | undefined;
+  if (node.subject === "owner") {
+    const owner = scope.owners?.get(node.name.text);
+    if (!owner) {
+      const keys = scope.owners ? [...scope.owners.keys()] : [];
+      const close = suggestion(node.name.text, keys, node.name.span);
+      ctx.report("unknown-owner", node.name.span, `unknown owner ${code(node.name.text)}`, close?.hint ?? (keys.length > 0 ? `the owners are ${listNames(keys)}` : "declare it in `owners { … }`"), close?.fixes);
+      return null;
+    }
+    if (owner.calendar === undefined) {
+      ctx.report(
+        "constant-staffing",
+        node.span,
+        `${code(owner.key)} has no \`hours\`, so it is always open and ${written} ${node.open ? "always holds" : "never holds"}`,
+        `give the owner a calendar in \`owners\` (\`${owner.key}: ${JSON.stringify(owner.displayName)} hours CALENDAR\`), or leave the condition out`,
+      );
+      return null;
+    }
+    calendar = scope.calendars?.get(owner.calendar);
+  } else {
+    const calendars = scope.calendars;
+    if (!calendars?.has(node.name.text)) {
+      const names = calendars ? [...calendars.keys()] : [];
+      const close = suggestion(node.name.text, names, node.name.span);
+      ctx.report(
+        "unknown-calendar",
+        node.name.span,
+        `unknown calendar ${code(node.name.text)}`,
+        close?.hint ?? (names.length > 0 ? `the calendars are ${listNames(names)}` : "declare it in `calendars { … }`"),
+        close?.fixes,
+      );
+      return null;
+    }
+    calendar = calendars.get(node.name.text);
+  }
+  if (!calendar) return null; // a calendar with errors: reported already
+  if (calendar.closed.length === 0 && calendar.weekly.every((day) => day.length === 1 && day[0]![0] === 0 && day[0]![1] === 1440)) {
+    ctx.report(
+      "constant-staffing",
+      node.span,
+      `calendar ${code(calendar.name)} is open at every instant, so ${written} ${node.open ? "always holds" : "never holds"}`,
+      "leave the condition out, or give the calendar the hours it really has",
+    );
+    return null;
+  }
+  return { kind: "cmp", signal: staffingSignal(calendar.name), op: "==", value: node.open, span: node.span };
 }
 
 function comparison(ctx: Context, scope: Scope, node: Comparison): Cond | null {

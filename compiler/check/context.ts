@@ -4,7 +4,7 @@
  */
 import type { SignalDecl, Span } from "../../grammar/ast.ts";
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Fix } from "../../diagnostics/index.ts";
-import type { FieldModel, OwnerModel, SignalType, SignalValue } from "../model.ts";
+import type { CalendarModel, FieldModel, OwnerModel, SignalType, SignalValue } from "../model.ts";
 
 export interface SignalInfo {
   readonly name: string;
@@ -24,6 +24,8 @@ export interface Scope {
   readonly fields: ReadonlyMap<string, FieldModel> | null;
   /** Null when there is no `owners` block: any target is then accepted. */
   readonly owners: ReadonlyMap<string, OwnerModel> | null;
+  /** Null when there is no `calendars` block; a calendar with errors (already reported) maps to null. */
+  readonly calendars?: ReadonlyMap<string, CalendarModel | null> | null;
 }
 
 export interface Context {

@@ -27,7 +27,7 @@ export function buildScope(ctx: Context, blocks: BlocksInScope, calendars: Reado
   const signals = new Map<string, SignalInfo>();
   const fields = blocks.fields.length > 0 ? new Map<string, FieldModel>() : null;
   const owners = blocks.owners.length > 0 ? new Map<string, OwnerModel>() : null;
-  const scope: Scope = { hasSignals: blocks.signals.length > 0, signals, fields, owners };
+  const scope: Scope = { hasSignals: blocks.signals.length > 0, signals, fields, owners, calendars };
 
   // Types first, defaults after: a default that names another signal gets the better hint.
   const pending: SignalInfo[] = [];

@@ -10,6 +10,7 @@ import type { BodyContext } from "./body-context.ts";
 import { str } from "./literals.ts";
 import { constantText } from "./outcomes.ts";
 import { readStatements, signalsObject } from "./signals.ts";
+import { staffingStatements } from "./staffing.ts";
 import { block, call, object, type Doc } from "./syntax.ts";
 
 const READ_PRELUDE = `const whole = inputProblem(signals);`;
@@ -27,6 +28,7 @@ export function decideBody(cx: BodyContext, matching: readonly Doc[]): Doc[] {
         ...readPreamble(model),
         ...readStatements(model, cx.enumSets),
         "if (problems !== null) return invalidDecision(ctx, problems);",
+        ...staffingStatements(model, cx.locals),
         ...matching,
       ],
       block("} catch", [["return ", failSafeExpression(model), ";"]]),

@@ -9,7 +9,7 @@
  * before the first call (tsc reports a use before declaration). Output depends on the model alone: arrays in model
  * order, maps only for lookups and first-use numbering, no clock.
  */
-import { piiNames, type ContractModel, type SignalValue } from "../model.ts";
+import { decisionSignals, piiNames, type ContractModel, type SignalValue } from "../model.ts";
 import type { BodyContext } from "./body-context.ts";
 import { decideBody, invalidBody, validateBody } from "./bodies.ts";
 import { choosePlan, type Plan, type Strategy } from "./plan.ts";
@@ -61,7 +61,8 @@ export function contractText(model: ContractModel, prelude: Prelude, forced?: St
   const cx: BodyContext = {
     model,
     staffOf,
-    locals: signalLocals(model.signals),
+    // The input's signals, then each staffed calendar's open state (computed in `decide`, see staffing.ts).
+    locals: signalLocals(decisionSignals(model)),
     constants: { set: setConstant },
     enumSets,
   };

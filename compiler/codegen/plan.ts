@@ -46,6 +46,8 @@ export interface Plan {
 export function choosePlan(model: ContractModel, forced?: Strategy, inlineChars?: () => number): Plan {
   const rules = model.rules.length;
   if (forced === "inline") return { strategy: "inline", why: "forced", index: null };
+  // The rule index is built over the input's signals; a calendar's state at `now` is not one of them.
+  if (model.staffed !== undefined) return { strategy: "inline", why: "conditions ask whether a calendar is open, which only `inline` evaluates", index: null };
   if (forced === undefined && rules <= INLINE_MAX_RULES) {
     const chars = inlineChars?.() ?? 0;
     if (chars <= INLINE_MAX_CHARS) {

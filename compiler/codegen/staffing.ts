@@ -4,7 +4,8 @@
  * the outcomes use (`STAFF_<k>`, numbered in first-use order), which an outcome names in its `staff`
  * field. A contract without calendars gets none of this, and its module inlines no calendar code.
  */
-import type { CalendarModel, ContractModel, OpenInterval, OutcomeModel } from "../model.ts";
+import { staffingSignal, type CalendarModel, type ContractModel, type OpenInterval, type OutcomeModel } from "../model.ts";
+import type { Locals } from "./names.ts";
 import { hardline } from "../../format/doc.ts";
 import { commentText, str } from "./literals.ts";
 import { array, block, constDecl, objectLines, type Doc } from "./syntax.ts";
@@ -63,5 +64,18 @@ function calendarLiteral(c: CalendarModel): Doc {
       ["exceptions: ", objectLines(exceptions.map((date) => [str(date), ": ", intervals(c.exceptions[date]!)]))],
     ]),
     ")",
+  ];
+}
+
+/**
+ * The statements of `decide`, after validation, that give each calendar a condition asks its open state
+ * at `now` (as the interpreter's `withStaffing`): `const v7 = isOpen(CAL_0, now) === true;`.
+ */
+export function staffingStatements(model: ContractModel, locals: Locals): string[] {
+  if (model.staffed === undefined) return [];
+  const index = new Map((model.calendars ?? []).map((c, i) => [c.name, i]));
+  return [
+    "const nowMs = Math.floor(ctx.nowMs === null ? Date.now() : ctx.nowMs);",
+    ...model.staffed.map((name) => `const ${locals.of(staffingSignal(name))} = isOpen(CAL_${index.get(name)}, nowMs) === true;`),
   ];
 }

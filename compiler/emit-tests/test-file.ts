@@ -19,7 +19,7 @@ import type { ContractModel, OutcomeModel } from "../model.ts";
 import { invalidValues, validArbitrary } from "./arbitraries.ts";
 import { expectationStatements, inputLiteral, needsSeverity } from "./expectations.ts";
 import { mentionedLiterals } from "./mentioned.ts";
-import type { Witness } from "./witnesses.ts";
+import { decidable, type Witness } from "./witnesses.ts";
 
 export interface EmitTestsOptions {
   /** The generated module's base name: the tests import `./<moduleName>.ts`. */
@@ -192,14 +192,15 @@ describe("each test block holds on random completions of its given", () => {
 `);
   }
 
-  if (witnesses.length > 0) {
+  const runnable = decidable(model, witnesses);
+  if (runnable.length > 0) {
     parts.push(`
 describe("each witness makes its rule win", () => {
-  ${witnesses
+  ${runnable
     .map(
       (w) => `it(${str(`${w.rule} wins`)}, () => {
-    const input: Input = ${inputLiteral(w.example, key)};
-    expect(decide(input).rule, shown(input)).toBe(${str(w.rule)});
+    const input: Input = ${inputLiteral(w.input, key)};
+    expect(decide(input${w.now === null ? "" : `, { now: ${str(w.now)} }`}).rule, shown(input)).toBe(${str(w.rule)});
   });`,
     )
     .join("\n\n")}

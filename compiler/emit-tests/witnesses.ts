@@ -5,7 +5,25 @@
  * The analysis is optional here: while it is unavailable (not implemented yet, or it throws), the
  * tests are emitted without witnesses and `unavailable` says why, so a build never fails because of it.
  */
-import type { ContractModel, SignalValue } from "../model.ts";
+import { decisionSignals, staffingSignal, type ContractModel, type SignalValue } from "../model.ts";
+import { staffingInstant } from "../staffing-instants.ts";
+
+/**
+ * The witnesses as inputs `decide` can be given: the analysis' calendar states (`@NAME`, in contracts
+ * whose conditions ask a calendar) dropped from the input and turned into a `now` that has them, and a
+ * witness whose states no instant combines left out (see compiler/staffing-instants.ts).
+ */
+export function decidable(model: ContractModel, witnesses: readonly Witness[]): { rule: string; input: Record<string, SignalValue>; now: string | null }[] {
+  const out: { rule: string; input: Record<string, SignalValue>; now: string | null }[] = [];
+  for (const w of witnesses) {
+    const now = staffingInstant(model, w.example);
+    if (model.staffed !== undefined && now === null) continue;
+    const states = new Set((model.staffed ?? []).map(staffingSignal));
+    const input = Object.fromEntries(Object.entries(w.example).filter(([k]) => !states.has(k)));
+    out.push({ rule: w.rule, input, now });
+  }
+  return out;
+}
 
 /** A concrete valid input that makes `rule` win (from the analysis' witnesses). */
 export interface Witness {
@@ -23,7 +41,7 @@ export async function computeWitnesses(model: ContractModel): Promise<WitnessRes
   try {
     const { buildDomain, solve, winsFormula } = await import("../analysis/index.ts");
     const domain = buildDomain(
-      model.signals,
+      decisionSignals(model),
       model.rules.map((rule) => rule.condition),
     );
     const witnesses: Witness[] = [];

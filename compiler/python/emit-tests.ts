@@ -20,7 +20,7 @@ import { actionNames } from "../../grammar/vocabulary.ts";
 import { invalidSignalValues, validDraw, type Draw, type InvalidValue } from "../emit-tests/arbitraries.ts";
 import { modeOf, severityIndex } from "../emit-tests/expectations.ts";
 import { mentionedLiterals } from "../emit-tests/mentioned.ts";
-import type { Witness } from "../emit-tests/witnesses.ts";
+import { decidable, type Witness } from "../emit-tests/witnesses.ts";
 import type { ContractModel, ExpectationModel, OutcomeModel, SignalValue } from "../model.ts";
 import { pyLiteral, pyNumber, pyStr, type PyValue } from "./literals.ts";
 import { PY_TEST_CODE } from "./test-code.ts";
@@ -139,7 +139,7 @@ export function generatePythonTests(model: ContractModel, options: PythonTestsOp
     `TESTS: Tuple[Tuple[str, Dict[str, Any], Tuple[Any, ...]], ...] = ${rows(model.tests.map((t) => `(${pyStr(t.name)}, ${inputDict(t.given)}, ${pyLiteral(expectation(t.expect))})`))}`,
     "",
     "# The static analysis' witnesses: (rule, an input that makes it win).",
-    `WITNESSES: Tuple[Tuple[str, Dict[str, Any]], ...] = ${rows((options.witnesses ?? []).map((w) => `(${pyStr(w.rule)}, ${inputDict(w.example)})`))}`,
+    `WITNESSES: Tuple[Tuple[str, Dict[str, Any], Any], ...] = ${rows(decidable(model, options.witnesses ?? []).map((w) => `(${pyStr(w.rule)}, ${inputDict(w.input)}, ${w.now === null ? "None" : `{"now": ${pyStr(w.now)}}`})`))}`,
     "",
     PY_TEST_CODE,
   ].join("\n");

@@ -84,6 +84,21 @@ function pythonStaffing(model: ContractModel): string {
     '_MODEL["staff"] = _staff',
     "",
     "",
+    ...(model.staffed === undefined
+      ? []
+      : [
+          "def _derive(values: Dict[str, Any], now_ms: Optional[float]) -> Dict[str, Any]:",
+          '    """`values` with each calendar a condition asks: its open state at `now`, as "@NAME" (see withStaffing)."""',
+          "    now = _math.floor(float(_clock_ms() if now_ms is None else now_ms))",
+          "    out = dict(values)  # never the caller's dict",
+          ...model.staffed.map((name) => `    out[${pyStr(`@${name}`)}] = _is_open(_CALENDARS[${index.get(name)}], now) is True`),
+          "    return out",
+          "",
+          "",
+          '_MODEL["derive"] = _derive',
+          "",
+          "",
+        ]),
   ].join("\n");
 }
 

@@ -44,6 +44,8 @@ export interface PythonPlan {
 export function choosePythonPlan(model: ContractModel, forced?: PythonStrategy): PythonPlan {
   const rules = model.rules.length;
   if (forced === "inline") return { strategy: "inline", why: "forced", index: null };
+  // The rule index is built over the input's signals; a calendar's state at `now` is not one of them.
+  if (model.staffed !== undefined) return { strategy: "inline", why: "conditions ask whether a calendar is open, which only `inline` evaluates", index: null };
   if (forced === undefined && rules <= PY_INLINE_MAX_RULES) {
     return { strategy: "inline", why: `${rules} rules: one \`if\` per rule in \`_match\` is fastest in CPython up to ${PY_INLINE_MAX_RULES} rules`, index: null };
   }

@@ -159,9 +159,9 @@ class TestBlocks(_Case):
 
 class Witnesses(_Case):
     def test_each_witness_makes_its_rule_win(self) -> None:
-        for rule, signals in WITNESSES:
+        for rule, signals, context in WITNESSES:
             with self.subTest(rule):
-                self.assertEqual(decide(dict(signals))["rule"], rule, _shown(signals))
+                self.assertEqual(decide(dict(signals), context)["rule"], rule, _shown(signals))
 
 
 if __name__ == "__main__":

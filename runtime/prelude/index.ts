@@ -28,4 +28,5 @@ export { COULD_NOT_READ, describeProblem, inputProblem } from "./validation.ts";
 export { readContext } from "./context.ts";
 export { staffDecision } from "./staffing.ts";
 export type { Calendar } from "./calendar.ts";
+export { isOpen } from "./calendar.ts";
 export { assemble, BUILTIN_INVALID_SAY, FAIL_SAFE_PROBLEM, failSafe, formatValue } from "./assembly.ts";

@@ -704,6 +704,10 @@ def _decide_with(m: Dict[str, Any], signals: Any, context: Any) -> Dict[str, Any
         if not validation["ok"]:
             return _invalid_decision(m, ctx, validation["problems"])
         values = validation["signals"]
+    # In a contract whose conditions ask a calendar, each such calendar's open state at `now` (generated `_derive`).
+    derive = m.get("derive")
+    if derive is not None:
+        values = derive(values, ctx[0])
     # The matching rules' rows in file order (the generated `_match`); the winner is the earliest of
     # highest precedence.
     matched: List[_Row] = m["match"](values)

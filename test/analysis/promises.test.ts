@@ -68,6 +68,14 @@ otherwise stop to senior say "A colleague will call you back."`));
     expect(after!.message).toContain("from Thu 2026-12-31 17:30 (+01:00) until Sat 2027-01-02 10:00 (+01:00), 1 day 16 h 30 min");
   });
 
+  it("leave out a rule that fires only while the owner is open, and keep one that fires while it is closed", () => {
+    const found = findings(contract(`rule open when sentiment < -0.5 and owner senior is open then escalate to senior within 30m
+rule closed when sentiment < -0.5 and owner senior is closed then escalate to senior within 30m
+otherwise answer`));
+    expect(found.map((d) => d.message.slice(0, 13))).toEqual(["rule `closed`"]);
+    expect(Object.keys(found[0]!.example!).sort()).toEqual(["sentiment", "topic"]);
+  });
+
   it("skip rules that can never win", () => {
     const found = findings(contract(`rule first when sentiment < 0 then escalate to senior within 2h
 rule hidden when sentiment < -0.5 then route to senior within 30m

@@ -5,6 +5,12 @@ import { stripSpans, type CalendarsBlock, type OwnersBlock } from "../../grammar
 import { parse } from "../../grammar/parse.ts";
 import { fmt, meaningOf } from "../support/format.ts";
 import { run } from "../check/helpers.ts";
+import { runTests } from "../../compiler/contract-tests/index.ts";
+import { semanticDiff } from "../../compiler/analysis/diff.ts";
+import { generate } from "../../compiler/codegen/index.ts";
+import { interpret } from "../../compiler/interpret.ts";
+import { staffingInstant } from "../../compiler/staffing-instants.ts";
+import { loadGenerated } from "../support/load-module.ts";
 
 /** Diagnostics of the checker and of every analysis but those of promises and closed hours (test/analysis/promises.test.ts). */
 const besidesPromises = (source: string) =>
@@ -167,5 +173,87 @@ describe("checking", () => {
   it("underlines what is wrong", () => {
     const seen = run('calendars {\n  a: "Europe/Berlin" mon-fri 09:00-17:00, wed 12:00-13:00\n  b: "UTC" mon 10:00-10:00\n  c: "+01:00" mon 10:00-11:00\n}\nsignals { x: bool }\notherwise answer\n').seen;
     expect(seen.map((s) => `${s.code}: ${s.text}`)).toEqual(["overlapping-hours: 12:00-13:00", "bad-hours: 10:00-10:00", 'unknown-time-zone: "+01:00"']);
+  });
+});
+
+describe("staffing conditions", () => {
+  const source = `calendars {
+  office: "Europe/Berlin" mon-fri 09:00-17:30
+}
+signals {
+  topic: billing | other
+}
+owners {
+  billing: "Billing team" hours office
+  callback: "Callback desk"
+}
+rule billing_open
+  when topic is billing and owner billing is open
+  then route to billing within 4 business hours
+rule billing_closed
+  when topic is billing and calendar office is closed
+  then stop to callback within 2h
+  say "We will call you back."
+when topic is other then answer
+`;
+
+  it("parse to their own node, format as written, and check into comparisons of the calendar's state", () => {
+    const rule = parse(source).ast.items.find((i) => i.kind === "rule")!;
+    expect(rule.kind === "rule" && rule.condition.kind === "and" && stripSpans(rule.condition.operands[1])).toEqual({
+      kind: "staffing",
+      subject: "owner",
+      name: { kind: "name", text: "billing" },
+      open: true,
+    });
+    expect(fmt(source)).toBe(source);
+    const { model, diagnostics } = check(source);
+    expect(diagnostics.map((d) => d.message)).toEqual([]);
+    expect(model!.staffed).toEqual(["office"]);
+    expect(model!.rules.map((r) => r.reads)).toEqual([["topic"], ["topic"], ["topic"]]);
+  });
+
+  it("decide at now: open and closed, exactly at the opening and the closing", async () => {
+    const model = check(source).model!;
+    const module = await loadGenerated(await generate(model));
+    const at = (now: string) => {
+      const d = interpret(model, { topic: "billing" }, { now });
+      expect(module.decide({ topic: "billing" }, { now })).toStrictEqual(d);
+      return d.rule;
+    };
+    expect(at("2026-12-07T09:00:00+01:00")).toBe("billing_open");
+    expect(at("2026-12-07T08:59:59.999+01:00")).toBe("billing_closed");
+    expect(at("2026-12-07T17:29:59.999+01:00")).toBe("billing_open");
+    expect(at("2026-12-07T17:30:00+01:00")).toBe("billing_closed");
+  });
+
+  it("the analyses range over the calendar's state, and their examples come true at the instant they name", () => {
+    // Without billing_closed, billing questions while the office is closed match no rule.
+    const incomplete = source.replace(/rule billing_closed[\s\S]*?say "We will call you back."\n/, "");
+    const { diagnostics, checked } = check(incomplete);
+    const example = diagnostics.find((d) => d.code === "incomplete")?.example;
+    expect(example).toEqual({ topic: "billing", "@office": false });
+    const now = staffingInstant(checked!, example!);
+    expect(now).toBe("2027-01-04T00:00:00.000Z");
+    expect(interpret(checked!, { topic: "billing" }, { now }).rule).toBe("invalid-input");
+    // With it, every input is covered and both rules can win.
+    expect(check(source).diagnostics).toEqual([]);
+  });
+
+  it("diff tells the regions apart by the calendar's state", () => {
+    const before = check(source).model!;
+    const after = check(source.replace("  when topic is billing and calendar office is closed", "  when topic is billing")).model!;
+    const text = JSON.stringify(semanticDiff(before, after));
+    expect(text).toContain("calendar office is open");
+    expect(text).not.toContain("@office = "); // examples keep the `@office` key, which printExample renders
+  });
+
+  it("`handoff test` proves over both states, and runs a counterexample at an instant that has its state", () => {
+    const failing = check(`${source}test "billing goes to billing"\n  given topic = billing\n  expect route to billing\n`).model!;
+    const [result] = runTests(failing);
+    expect(result!.passed).toBe(false);
+    expect(result!.counterexample!.now).toBe("2027-01-04T00:00:00.000Z");
+    expect(result!.counterexample!.decision.rule).toBe("billing_closed");
+    const holding = check(`${source}test "billing goes to billing or callback"\n  given topic = billing\n  expect at least route\n`).model!;
+    expect(runTests(holding).map((r) => r.passed)).toEqual([true]);
   });
 });

@@ -41,6 +41,8 @@ export function show(cond: Condition): string {
   switch (cond.kind) {
     case "flag":
       return cond.signal.text;
+    case "staffing":
+      return `${cond.subject} ${cond.name.text} is ${cond.open ? "open" : "closed"}`;
     case "comparison":
       return `${cond.signal.text} ${cond.wordy ? (cond.op === "==" ? "is" : "is not") : cond.op} ${literal(cond.value)}`;
     case "membership":

@@ -131,8 +131,8 @@ export const randomContract: fc.Arbitrary<string> = fc
 function candidates(model: ContractModel): Map<string, SignalValue[]> {
   const literals = new Map<string, SignalValue[]>(model.signals.map((s) => [s.name, []]));
   const walk = (c: ContractModel["rules"][number]["condition"]): void => {
-    if (c.kind === "cmp") literals.get(c.signal)!.push(c.value);
-    else if (c.kind === "in") literals.get(c.signal)!.push(...c.values);
+    if (c.kind === "cmp") literals.get(c.signal)?.push(c.value); // a calendar's state (`@NAME`) is no input signal
+    else if (c.kind === "in") literals.get(c.signal)?.push(...c.values);
     else if (c.kind === "not") walk(c.operand);
     else c.operands.forEach(walk);
   };
@@ -202,16 +202,24 @@ export const randomCalendarContract: fc.Arbitrary<string> = fc
     fc.integer({ min: -1, max: calendarPool.length - 1 }),
     fc.infiniteStream(fc.constantFrom("", "90 business minutes", "2 business hours", "1 business hour", "30 business minutes")),
     fc.option(fc.constantFrom("stop to a within 45 business minutes", "escalate to b within 1 business hour", "route to a within 1h")),
+    fc.infiniteStream(fc.constantFrom("", "", "and owner a is open", "and owner a is closed", "or owner b is open", "and calendar X is closed", "and not (owner b is closed)")),
   )
-  .map(([source, a, b, business, onInvalid]) => {
+  .map(([source, a, b, business, onInvalid, staffing]) => {
     const name = (i: number): string => calendarPool[i]!.slice(0, calendarPool[i]!.indexOf(":"));
     const used = [...new Set([a, ...(b >= 0 ? [b] : [])])];
     const owners = `owners { a: "A" hours ${name(a)} b: "B"${b >= 0 ? ` hours ${name(b)}` : ""} }`;
+    // Some conditions also ask whether a staffed owner or a calendar is open (never `b` when it has no hours).
+    const staffed = (line: string): string => {
+      const m = /^(rule r\d+ when )(.*)( then .*)$/.exec(line);
+      const extra = (staffing.next().value as string).replace("calendar X", `calendar ${name(a)}`);
+      if (!m || extra === "" || (extra.includes("owner b") && b < 0)) return line;
+      return `${m[1]}(${m[2]}) ${extra}${m[3]}`;
+    };
     const lines = source.split("\n").map((line) => {
       const m = /^(rule r\d+ when .* then (?:route|escalate|stop) to ([ab])) within (\dh)(.*)$/.exec(line);
-      if (!m || (m[2] === "b" && b < 0)) return line;
+      if (!m || (m[2] === "b" && b < 0)) return staffed(line);
       const next = business.next().value as string;
-      return next === "" ? line : `${m[1]} within ${next}${m[4]}`;
+      return staffed(next === "" ? line : `${m[1]} within ${next}${m[4]}`);
     });
     const invalid = onInvalid === null || (onInvalid.includes("to b") && b < 0) ? [] : [`on invalid ${onInvalid}`];
     return [
