@@ -59,6 +59,7 @@ export const catalog = {
   "bad-date": { severity: "error", stage: "check", summary: "A calendar date that is not a real date written `YYYY-MM-DD` (`\"2026-02-30\"`, `\"24.12.2026\"`)." },
   "implausible-date": { severity: "warning", stage: "check", summary: "A calendar date before 2000 or after 2099: most likely a typing error in the year." },
   "never-open": { severity: "error", stage: "check", summary: "A calendar has no weekly hours, so it is never open (or only on its dated hours, and never after them)." },
+  "say-contradicts-deadline": { severity: "warning", stage: "check", summary: "A `say` states a time (\"within 2 hours\", \"within the hour\", \"by tomorrow\") other than its rule's `within`, or promises a time on a rule with none; `{within}` says the rule's own." },
   "promise-outside-hours": { severity: "warning", stage: "analysis", summary: "A handoff promises a wall-clock `within` to an owner whose hours close for longer than that (the message names the closing, the reopening and the gap)." },
   "unstaffed-handoff": { severity: "info", stage: "analysis", summary: "A handoff with no `within` to an owner whose hours close: a case handed off then waits unseen until the owner opens." },
   "business-time-without-hours": { severity: "error", stage: "check", summary: "A business-time `within` (`within 4 business hours`) on a handoff whose owner has no `hours`, or that has no owner: there is no open time to count." },

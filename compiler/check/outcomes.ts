@@ -17,6 +17,8 @@ import type { OutcomeModel, Template } from "../model.ts";
 import { code, type Context, type Scope } from "./context.ts";
 import { checkReserved } from "./reserved.ts";
 import { listNames, suggestion } from "./suggest.ts";
+import type { Promise } from "./promise-words.ts";
+import { checkSayAgainstDeadline } from "./say-deadline.ts";
 import { checkTemplate } from "./templates.ts";
 import { checkWithin, resolveTarget } from "./targets.ts";
 
@@ -77,6 +79,7 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
     ctx.report("unowned-stop", actionSpan, `${where} stops without an owner, so nobody owns the case`, "add `to OWNER`, e.g. `stop to senior`");
   }
 
+  const promise: Promise | null = withinSeconds === null ? null : { seconds: withinSeconds, business: action?.within?.kind === "business-duration" };
   const seen = new Set<string>();
   let collect: string[] = [];
   let confirm: string[] = [];
@@ -105,10 +108,11 @@ export function checkOutcome(ctx: Context, scope: Scope, decl: OutcomeDecl, kind
         break;
       }
       case "reason-clause":
-        reason = checkTemplate(ctx, scope, clause.text, kind === "on-invalid");
+        reason = checkTemplate(ctx, scope, clause.text, kind === "on-invalid", promise);
         break;
       case "say-clause":
-        say = checkTemplate(ctx, scope, clause.text, kind === "on-invalid");
+        say = checkTemplate(ctx, scope, clause.text, kind === "on-invalid", promise);
+        checkSayAgainstDeadline(ctx, clause.text, promise, where);
         break;
       case "urgency-clause": {
         const level = clause.level?.text ?? "";
