@@ -7,9 +7,9 @@
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import { formatDuration } from "../../grammar/tokens.ts";
-import { length, readableLength, readableLocal } from "./calendar-gaps.ts";
+import { length } from "./calendar-gaps.ts";
 import type { AnalysisContext } from "./context.ts";
-import { CLOSED_HOURS_FIX, staffedHandoffs } from "./staffed-handoffs.ts";
+import { CLOSED_HOURS_FIX, closedText, staffedHandoffs, whoOf } from "./staffed-handoffs.ts";
 
 export function promiseOutsideHours(ctx: AnalysisContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -18,13 +18,11 @@ export function promiseOutsideHours(ctx: AnalysisContext): Diagnostic[] {
     const within = outcome.businessTime ? null : outcome.withinSeconds;
     const closure = within === null ? undefined : closures.find((c) => length(c) > within * 1000);
     if (within === null || closure === undefined) continue;
-    const who = outcome.name === "otherwise" ? "`otherwise`" : `rule \`${outcome.name}\``;
-    const until = closure.opens === null ? "and does not open again" : `until ${readableLocal(calendar.zone, closure.opens)}`;
     out.push({
       ...diagnostic(
         "promise-outside-hours",
         span,
-        `${who} promises \`${outcome.owner}\` within ${formatDuration(within)}, but \`${outcome.owner}\` (hours \`${calendar.name}\`) is closed from ${readableLocal(calendar.zone, closure.closes)} ${until}, ${readableLength(length(closure))}: a handoff then misses its deadline`,
+        `${whoOf(outcome)} promises \`${outcome.owner}\` within ${formatDuration(within)}, but \`${outcome.owner}\` ${closedText(calendar, closure)}: a handoff then misses its deadline`,
         CLOSED_HOURS_FIX,
       ),
       example,

@@ -10,7 +10,7 @@
  */
 import type { Example, Span } from "../../diagnostics/index.ts";
 import { staffingSignal, type CalendarModel, type OutcomeModel } from "../model.ts";
-import { closures as closuresOf, type Closure } from "./calendar-gaps.ts";
+import { closures as closuresOf, length, readableLength, readableLocal, type Closure } from "./calendar-gaps.ts";
 import type { AnalysisContext } from "./context.ts";
 import { allOf } from "./solver/formula.ts";
 
@@ -63,4 +63,15 @@ export function staffedHandoffs(ctx: AnalysisContext): readonly StaffedHandoff[]
 /** The input without the calendars' booleans, which are not signals (decide() computes them from now). */
 function withoutStaffing(example: Example): Example {
   return Object.fromEntries(Object.entries(example).filter(([name]) => !name.startsWith("@")));
+}
+
+/** How a finding names the outcome: rule `x`, or `otherwise`. */
+export function whoOf(outcome: OutcomeModel): string {
+  return outcome.name === "otherwise" ? "`otherwise`" : `rule \`${outcome.name}\``;
+}
+
+/** `(hours `office`) is closed from Fri … until Mon …, 2 days 15 h 30 min`. */
+export function closedText(calendar: CalendarModel, closure: Closure): string {
+  const until = closure.opens === null ? "and does not open again" : `until ${readableLocal(calendar.zone, closure.opens)}`;
+  return `(hours \`${calendar.name}\`) is closed from ${readableLocal(calendar.zone, closure.closes)} ${until}, ${readableLength(length(closure))}`;
 }

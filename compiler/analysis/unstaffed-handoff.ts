@@ -5,22 +5,19 @@
  * the rule wins.
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics/index.ts";
-import { length, readableLength, readableLocal } from "./calendar-gaps.ts";
 import type { AnalysisContext } from "./context.ts";
-import { CLOSED_HOURS_FIX, staffedHandoffs } from "./staffed-handoffs.ts";
+import { CLOSED_HOURS_FIX, closedText, staffedHandoffs, whoOf } from "./staffed-handoffs.ts";
 
 export function unstaffedHandoff(ctx: AnalysisContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { outcome, span, example, calendar, closures } of staffedHandoffs(ctx)) {
     const closure = closures[0];
     if (outcome.withinSeconds !== null || closure === undefined) continue;
-    const who = outcome.name === "otherwise" ? "`otherwise`" : `rule \`${outcome.name}\``;
-    const until = closure.opens === null ? "and does not open again" : `until ${readableLocal(calendar.zone, closure.opens)}`;
     out.push({
       ...diagnostic(
         "unstaffed-handoff",
         span,
-        `${who} hands off to \`${outcome.owner}\` with no deadline, and \`${outcome.owner}\` (hours \`${calendar.name}\`) is closed from ${readableLocal(calendar.zone, closure.closes)} ${until}, ${readableLength(length(closure))}: a case handed off then waits unseen`,
+        `${whoOf(outcome)} hands off to \`${outcome.owner}\` with no deadline, and \`${outcome.owner}\` ${closedText(calendar, closure)}: a case handed off then waits unseen`,
         CLOSED_HOURS_FIX,
       ),
       example,
