@@ -4,7 +4,7 @@
  * benchmark compares validation and matching, and both return the same decision. Invalid input gets
  * a crude answer here: the benchmark feeds it valid input only (and checks equality on it).
  */
-import { assemble, readContext, type Decision, type Outcome } from "../runtime/prelude/index.ts";
+import { assemble, formatDuration, readContext, type Decision, type Outcome } from "../runtime/prelude/index.ts";
 
 const info = { name: "support-desk", version: "2026.11" };
 type Rule = readonly [outcome: Outcome, severity: number, reason: string | null];
@@ -164,7 +164,7 @@ function reasonOf(i: number, s: Record<string, number | string | boolean>): stri
     case 0: return `Upset customer, contact number ${s.contactCount}`;
     case 9: return `Unhappy customer with a lifetime value of ${s.lifetimeValue} EUR`;
     case 10: return `Issue unresolved for ${s.unresolvedDays} days`;
-    case 11: return `Enterprise customer has been waiting ${s.waiting} seconds`;
+    case 11: return `Enterprise customer has been waiting ${formatDuration(s.waiting as number)}`;
     case 13: return `Refund of ${s.refundAsked} EUR is above the assistant's limit of 500 EUR`;
     case 16: return `Customer switched to ${s.language}, which the assistant does not support`;
     case 20: return `Paying customer (${s.tier}) intends to cancel`;

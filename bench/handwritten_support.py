@@ -1,6 +1,6 @@
 # examples/support.handoff written by hand in Python, as an engineer would without handoff: isinstance
 # checks on plain dict reads and an `if` per rule. The Python counterpart of bench/handwritten-support.ts:
-# it shares the decision assembly (_assemble, _read_context) and the number formatting (_format_value)
+# it shares the decision assembly (_assemble, _read_context) and the number formatting (_format_value, _format_duration)
 # with the generated module, injected by bench/python-driver.py, so the benchmark compares validation and
 # matching, and both return the same decision. Invalid input gets a crude answer here: the benchmark feeds
 # valid input only (and checks equality on it).
@@ -196,7 +196,7 @@ def reason_of(i, s):
     if i == 0: return "Upset customer, contact number " + f(s["contactCount"])
     if i == 9: return "Unhappy customer with a lifetime value of " + f(s["lifetimeValue"]) + " EUR"
     if i == 10: return "Issue unresolved for " + f(s["unresolvedDays"]) + " days"
-    if i == 11: return "Enterprise customer has been waiting " + f(s["waiting"]) + " seconds"
+    if i == 11: return "Enterprise customer has been waiting " + _format_duration(s["waiting"])
     if i == 13: return "Refund of " + f(s["refundAsked"]) + " EUR is above the assistant's limit of 500 EUR"
     if i == 16: return "Customer switched to " + f(s["language"]) + ", which the assistant does not support"
     if i == 20: return "Paying customer (" + f(s["tier"]) + ") intends to cancel"

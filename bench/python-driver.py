@@ -31,7 +31,7 @@ for c in config["candidates"]:
         deciders[c["name"]] = load(c["module"]).decide
     else:
         shared = load(c["shares"])
-        space = {"_assemble": shared._assemble, "_read_context": shared._read_context, "_format_value": shared._format_value}
+        space = {"_assemble": shared._assemble, "_read_context": shared._read_context, "_format_value": shared._format_value, "_format_duration": shared._format_duration}
         exec(compile(open(c["baseline"]).read(), c["baseline"], "exec"), space)
         deciders[c["name"]] = space["decide"]
 

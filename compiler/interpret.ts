@@ -15,6 +15,7 @@ import {
   COULD_NOT_READ,
   describeProblem,
   failSafe,
+  formatDuration,
   formatValue,
   inputProblem,
   readContext,
@@ -231,7 +232,7 @@ export function render(template: Template, values: SignalValues): string {
   for (const part of template) {
     if (part.kind === "text") text += part.value;
     else if (Object.prototype.hasOwnProperty.call(values, part.signal))
-      text += formatValue(valueOf(values, part.signal));
+      text += part.duration ? formatDuration(valueOf(values, part.signal) as number) : formatValue(valueOf(values, part.signal));
     else text += "{" + part.signal + "}"; // not a declared signal: impossible for a checked contract
   }
   return text;

@@ -87,8 +87,14 @@ export type Cond =
   | { readonly kind: "and"; readonly operands: readonly Cond[]; readonly span?: Span }
   | { readonly kind: "or"; readonly operands: readonly Cond[]; readonly span?: Span };
 
-/** `reason`/`say` text split at interpolations; `signal` parts print the signal's value. */
-export type Template = readonly ({ readonly kind: "text"; readonly value: string } | { readonly kind: "signal"; readonly signal: string })[];
+/**
+ * `reason`/`say` text split at interpolations; `signal` parts print the signal's value, a duration's
+ * (`duration: true`) in words ("1 hour 30 minutes": `formatDuration`).
+ */
+export type Template = readonly (
+  | { readonly kind: "text"; readonly value: string }
+  | { readonly kind: "signal"; readonly signal: string; readonly duration?: true }
+)[];
 
 /** What an outcome does when it wins: shared by rules, `otherwise` and `on invalid`. */
 export interface OutcomeModel {

@@ -32,7 +32,8 @@ export function checkTemplate(ctx: Context, scope: Scope, text: StringLiteral, i
       );
       continue;
     }
-    if (lookupSignal(ctx, scope, part.name)) parts.push({ kind: "signal", signal: part.name.text });
+    const signal = lookupSignal(ctx, scope, part.name);
+    if (signal) parts.push({ kind: "signal", signal: part.name.text, ...(signal.type?.kind === "duration" ? { duration: true as const } : {}) });
   }
   // `{within}` became text: join it with its neighbours, so text parts never touch.
   return parts.reduce<Template[number][]>((out, part) => {

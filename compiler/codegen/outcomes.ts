@@ -25,11 +25,11 @@ export function outcomeLiteral(outcome: OutcomeModel, staff?: string): Doc {
   ]);
 }
 
-/** A string expression rendering `template`: text parts as literals, signals through `formatValue`. */
+/** A string expression rendering `template`: text parts as literals, signals through `formatValue` (durations `formatDuration`). */
 export function templateExpression(template: Template, locals: Locals): Doc {
   const parts = template
     .filter((part) => part.kind === "signal" || part.value !== "")
-    .map((part) => (part.kind === "text" ? str(part.value) : `formatValue(${locals.of(part.signal)})`));
+    .map((part) => (part.kind === "text" ? str(part.value) : `${part.duration ? "formatDuration" : "formatValue"}(${locals.of(part.signal)})`));
   return parts.length === 0 ? '""' : concatenation(parts);
 }
 

@@ -117,7 +117,8 @@ const tuple = (...items: PyValue[]): PyValue => ({ tuple: items });
 
 function template(t: Template | null): PyValue {
   if (t === null) return null;
-  return tuple(...t.map((part) => (part.kind === "text" ? tuple(false, part.value) : tuple(true, part.signal))));
+  // A duration's part carries "~" before its name, so _render prints it in words (see runtime.py).
+  return tuple(...t.map((part) => (part.kind === "text" ? tuple(false, part.value) : tuple(true, part.duration ? `~${part.signal}` : part.signal))));
 }
 
 function condition(c: Cond): PyValue {

@@ -15,10 +15,38 @@ export const BUILTIN_INVALID_SAY =
 export const FAIL_SAFE_PROBLEM =
   "the decision could not be computed; the input or context could not be read safely, so a colleague must review it";
 
-/** How a signal's value prints inside `reason`/`say`: as JavaScript prints it (durations in seconds). */
+/** How a signal's value prints inside `reason`/`say`: as JavaScript prints it (durations: formatDuration). */
 export function formatValue(value: number | string | boolean): string {
   return typeof value === "string" ? value : String(value);
 }
+
+/**
+ * How a duration prints inside `reason`/`say`: in words, to the nearest second, largest units first
+ * ("45 minutes", "1 hour 30 minutes", "2 days 3 hours", "0 seconds"); beyond a whole number of seconds
+ * JavaScript can count exactly, the number of seconds as formatValue prints it. The raw number stays in
+ * the brief's evidence.
+ */
+export function formatDuration(seconds: number): string {
+  const whole = Math.floor(seconds + 0.5);
+  if (!(whole >= 0 && whole <= Number.MAX_SAFE_INTEGER)) return formatValue(seconds) + " seconds";
+  if (whole === 0) return "0 seconds";
+  let rest = whole;
+  let out = "";
+  for (const [unit, size] of DURATION_UNITS) {
+    const n = Math.floor(rest / size);
+    if (n === 0) continue;
+    rest -= n * size;
+    out += (out === "" ? "" : " ") + n + " " + unit + (n === 1 ? "" : "s");
+  }
+  return out;
+}
+
+const DURATION_UNITS: readonly (readonly [string, number])[] = [
+  ["day", 86400],
+  ["hour", 3600],
+  ["minute", 60],
+  ["second", 1],
+];
 
 /**
  * Builds the decision for a winning outcome. `reasons` are already ordered (winner first); `evidence`

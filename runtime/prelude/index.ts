@@ -29,4 +29,4 @@ export { readContext } from "./context.ts";
 export { staffDecision } from "./staffing.ts";
 export type { Calendar } from "./calendar.ts";
 export { isOpen } from "./calendar.ts";
-export { assemble, BUILTIN_INVALID_SAY, FAIL_SAFE_PROBLEM, failSafe, formatValue } from "./assembly.ts";
+export { assemble, BUILTIN_INVALID_SAY, FAIL_SAFE_PROBLEM, failSafe, formatDuration, formatValue } from "./assembly.ts";

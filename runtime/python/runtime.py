@@ -131,6 +131,29 @@ def _format_value(value: Union[str, _Number]) -> str:
     return _number_text(value)
 
 
+_DURATION_UNITS = (("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1))
+
+
+def _format_duration(value: _Number) -> str:
+    """How a duration prints inside reason/say: in words, as formatDuration in the TypeScript runtime."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return _format_value(value) + " seconds"
+    whole = _math.floor(value + 0.5)
+    if not 0 <= whole <= 9007199254740991:
+        return _format_value(value) + " seconds"
+    if whole == 0:
+        return "0 seconds"
+    rest = whole
+    words: List[str] = []
+    for unit, size in _DURATION_UNITS:
+        n = rest // size
+        if n == 0:
+            continue
+        rest -= n * size
+        words.append(str(n) + " " + unit + ("" if n == 1 else "s"))
+    return " ".join(words)
+
+
 def _units(text: str) -> int:
     """The length of `text` in UTF-16 code units."""
     return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
@@ -597,11 +620,14 @@ def _assemble(
 
 
 def _render(template: _Template, values: Dict[str, Any]) -> str:
-    """A template (tuple of (is_signal, text)) with each signal part replaced by its formatted value."""
+    """A template (tuple of (is_signal, text)) with each signal part replaced by its formatted value; a
+    duration signal's part is its name after "~" (no signal name starts with it) and prints in words."""
     parts: List[str] = []
     for is_signal, text in template:
         if not is_signal:
             parts.append(text)
+        elif text[:1] == "~" and text[1:] in values:
+            parts.append(_format_duration(values[text[1:]]))
         elif text in values:
             parts.append(_format_value(values[text]))
         else:
